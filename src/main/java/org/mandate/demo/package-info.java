@@ -1,0 +1,6 @@
+/**
+ * The demo data set (profile {@code demo}): the real organisation tree, the five resolutions from the
+ * source documents, demo accounts and sample figures, loaded through the modules' own APIs. Labelled as
+ * sample data wherever it is shown.
+ */
+package org.mandate.demo;

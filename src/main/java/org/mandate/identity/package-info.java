@@ -1,0 +1,5 @@
+/**
+ * Users, roles, org-unit scopes, login (form, HTTP Basic, personal API tokens) and the security
+ * configuration. Depends on the org-unit tree for scopes.
+ */
+package org.mandate.identity;

@@ -1,0 +1,6 @@
+/**
+ * The organisation tree: steering committee, ministries, provinces, departments, communes and wards.
+ * Owns the closure table that makes every "this unit and its subtree" query one indexed join, and the
+ * scope check every write goes through.
+ */
+package org.mandate.orgunits;

@@ -1,0 +1,5 @@
+/**
+ * The resolution catalogue: each resolution with its measurable goals and its ordered solution groups,
+ * the frame every task, indicator and report hangs from.
+ */
+package org.mandate.resolutions;

@@ -1,0 +1,2 @@
+-- H2 is the embedded development database; the append-only trigger lives in the PostgreSQL migration.
+select 1;

@@ -1,0 +1,127 @@
+package org.mandate;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import org.junit.jupiter.api.Assumptions;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * Headless Debian Chromium driven by Selenium for browser tests. The driver and browser binaries are
+ * given explicitly so Selenium never tries to download its own. CI installs them (.ci/run); on a machine
+ * without them the browser tests are skipped with a message saying so.
+ */
+public final class Browser implements AutoCloseable {
+
+    static final Path DRIVER = Path.of("/usr/bin/chromedriver");
+    static final Path CHROMIUM = Path.of("/usr/bin/chromium");
+
+    private final WebDriver driver;
+    private final Path profile;
+    private final int port;
+
+    private Browser(WebDriver driver, Path profile, int port) {
+        this.driver = driver;
+        this.profile = profile;
+        this.port = port;
+    }
+
+    public static Browser open(int port) {
+        Assumptions.assumeTrue(
+                Files.isExecutable(DRIVER) && Files.isExecutable(CHROMIUM),
+                "Browser tests need Debian's chromium and chromium-driver (apt-get install chromium chromium-driver)");
+        try {
+            Path profile = Files.createTempDirectory("mandate-chromium");
+            ChromeOptions options = new ChromeOptions();
+            options.setBinary(CHROMIUM.toFile());
+            options.addArguments(
+                    "--headless=new",
+                    "--no-sandbox",
+                    "--disable-gpu",
+                    "--disable-dev-shm-usage",
+                    "--disable-background-networking",
+                    "--disable-component-update",
+                    "--disable-sync",
+                    "--disable-quic",
+                    "--no-first-run",
+                    "--window-size=1280,1000",
+                    "--user-data-dir=" + profile);
+            ChromeDriverService service = new ChromeDriverService.Builder()
+                    .usingDriverExecutable(DRIVER.toFile())
+                    .usingAnyFreePort()
+                    .build();
+            return new Browser(new ChromeDriver(service, options), profile, port);
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    public Browser go(String path) {
+        driver.get("http://localhost:" + port + path);
+        return this;
+    }
+
+    public WebElement find(By by) {
+        return new WebDriverWait(driver, Duration.ofSeconds(10)).until(ExpectedConditions.presenceOfElementLocated(by));
+    }
+
+    public void click(By by) {
+        new WebDriverWait(driver, Duration.ofSeconds(10))
+                .until(ExpectedConditions.elementToBeClickable(by))
+                .click();
+    }
+
+    public void type(By by, String text) {
+        WebElement e = find(by);
+        e.clear();
+        e.sendKeys(text);
+    }
+
+    public String text(By by) {
+        return find(by).getText();
+    }
+
+    public String pageText() {
+        return driver.findElement(By.tagName("body")).getText();
+    }
+
+    public void login(String username, String password) {
+        go("/login");
+        type(By.id("username"), username);
+        type(By.id("password"), password);
+        click(By.id("login-submit"));
+        find(By.id("logout"));
+    }
+
+    public WebDriver driver() {
+        return driver;
+    }
+
+    /** Runs a script in the page and returns its result (for axe-core, chart checks). */
+    public Object script(String js, Object... args) {
+        return ((org.openqa.selenium.JavascriptExecutor) driver).executeScript(js, args);
+    }
+
+    public Object asyncScript(String js, Object... args) {
+        return ((org.openqa.selenium.JavascriptExecutor) driver).executeAsyncScript(js, args);
+    }
+
+    @Override
+    public void close() {
+        driver.quit();
+        try (var files = Files.walk(profile)) {
+            files.sorted(java.util.Comparator.reverseOrder())
+                    .forEach(p -> p.toFile().delete());
+        } catch (IOException ignored) {
+            // A temporary profile left behind is harmless.
+        }
+    }
+}
