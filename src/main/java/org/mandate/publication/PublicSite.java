@@ -1,0 +1,171 @@
+package org.mandate.publication;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import org.mandate.shared.NotFoundException;
+import org.springframework.core.io.ClassPathResource;
+import org.springframework.stereotype.Component;
+import org.thymeleaf.TemplateEngine;
+import org.thymeleaf.context.Context;
+
+/**
+ * The public website of a publication: every page rendered from the frozen snapshot, once, then served
+ * from memory. The static export writes exactly these bytes to files.
+ */
+@Component
+public class PublicSite {
+
+    public static final List<String> LANGUAGES = List.of("vi", "en", "fr", "ru");
+
+    /** Files the pages load, served from the classpath under {@code assets/}. */
+    static final Map<String, String> ASSETS = Map.of(
+            "mandate.css", "static/css/mandate.css",
+            "public.js", "static/js/public.js",
+            "echarts.min.js", "META-INF/resources/webjars/echarts/5.5.0/echarts.min.js");
+
+    private final PublicationManagement publications;
+    private final TemplateEngine templates;
+    private final OpenData openData;
+    private final Cache<String, byte[]> pages = Caffeine.newBuilder()
+            .maximumWeight(128L << 20)
+            .weigher((String k, byte[] v) -> v.length)
+            .build();
+
+    PublicSite(PublicationManagement publications, TemplateEngine templates, OpenData openData) {
+        this.publications = publications;
+        this.templates = templates;
+        this.openData = openData;
+    }
+
+    /** A page of a publication in a language: {@code index}, {@code resolution-<slug>}, {@code unit-<code>}... */
+    public byte[] page(long publicationId, String lang, String page) {
+        if (!LANGUAGES.contains(lang)) {
+            throw new NotFoundException("language", lang);
+        }
+        return pages.get(publicationId + "/" + lang + "/" + page, k -> render(publicationId, lang, page));
+    }
+
+    public byte[] asset(String name) {
+        String path = ASSETS.get(name);
+        if (path == null) {
+            throw new NotFoundException("asset", name);
+        }
+        return pages.get("asset/" + name, k -> read(path));
+    }
+
+    public byte[] dataFile(long publicationId, String name) {
+        if (name.equals("publication.json")) {
+            // The exact bytes the digest covers, never a re-serialisation.
+            return publications.content(publicationId);
+        }
+        return pages.get(publicationId + "/data/" + name, k -> openData.file(publications.model(publicationId), name));
+    }
+
+    /** Every page name of a publication (without language), for the static export. */
+    public List<String> pageNames(long publicationId) {
+        PublicView view = new PublicView(publications.model(publicationId), "vi");
+        List<String> names = new ArrayList<>(List.of("index", "changes", "publications", "data", "units"));
+        view.resolutions().forEach(r -> names.add("resolution-" + r.get("slug")));
+        PublicView.list(publications.model(publicationId), "orgUnits").forEach(u -> names.add("unit-" + u.get("code")));
+        return names;
+    }
+
+    /** Writes the whole public site of a publication to {@code dir}: pages, assets and open data. */
+    public int export(long publicationId, Path dir) {
+        try {
+            int files = 0;
+            for (String lang : LANGUAGES) {
+                Path langDir = Files.createDirectories(dir.resolve(lang));
+                for (String name : pageNames(publicationId)) {
+                    Files.write(langDir.resolve(name + ".html"), page(publicationId, lang, name));
+                    files++;
+                }
+            }
+            Path assets = Files.createDirectories(dir.resolve("assets"));
+            for (String asset : ASSETS.keySet()) {
+                Files.write(assets.resolve(asset), asset(asset));
+                files++;
+            }
+            Path data = Files.createDirectories(dir.resolve("data"));
+            for (String name : OpenData.FILES) {
+                Files.write(data.resolve(name), dataFile(publicationId, name));
+                files++;
+            }
+            Files.writeString(
+                    dir.resolve("index.html"),
+                    "<!DOCTYPE html><html lang=\"vi\"><head><meta charset=\"utf-8\"><meta http-equiv=\"refresh\" content=\"0; url=vi/index.html\"><title>Mandate</title></head><body><a href=\"vi/index.html\">Mandate</a></body></html>",
+                    StandardCharsets.UTF_8);
+            return files + 1;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private byte[] render(long publicationId, String lang, String page) {
+        Publication publication = publications.get(publicationId);
+        Map<String, Object> snap = publications.model(publicationId);
+        PublicView view = new PublicView(snap, lang);
+        Map<String, Object> vars = new LinkedHashMap<>();
+        vars.put("v", view);
+        vars.put("lang", lang);
+        vars.put("page", page);
+        vars.put("publication", publication);
+        String template;
+        if (page.equals("index")) {
+            template = "public/index";
+        } else if (page.equals("changes")) {
+            template = "public/changes";
+            vars.put("previous", publications.before(publicationId).orElse(null));
+            vars.put(
+                    "p",
+                    publications
+                            .before(publicationId)
+                            .map(p -> new PublicView(publications.model(p.id()), lang))
+                            .orElse(null));
+        } else if (page.equals("publications")) {
+            template = "public/publications";
+            vars.put(
+                    "publications",
+                    publications.list(org.mandate.shared.Paging.of(0, 100)).items());
+        } else if (page.equals("data")) {
+            template = "public/data";
+            vars.put("files", OpenData.FILES);
+        } else if (page.equals("units")) {
+            template = "public/units";
+        } else if (page.startsWith("resolution-") && view.resolution(page.substring(11)) != null) {
+            template = "public/resolution";
+            vars.put("r", view.resolution(page.substring(11)));
+        } else if (page.startsWith("unit-") && view.unit(page.substring(5)) != null) {
+            template = "public/unit";
+            vars.put("u", view.unit(page.substring(5)));
+        } else {
+            throw new NotFoundException("page", page);
+        }
+        Context context = new Context(Locale.forLanguageTag(lang), vars);
+        return templates.process(template, context).getBytes(StandardCharsets.UTF_8);
+    }
+
+    static Set<String> languages() {
+        return Set.copyOf(LANGUAGES);
+    }
+
+    private static byte[] read(String path) {
+        try (InputStream in = new ClassPathResource(path).getInputStream()) {
+            return in.readAllBytes();
+        } catch (IOException e) {
+            throw new NotFoundException("asset", path);
+        }
+    }
+}

@@ -1,0 +1,177 @@
+package org.mandate.publication;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.temporal.IsoFields;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.mandate.shared.Actor;
+import org.mandate.shared.ForbiddenException;
+import org.mandate.shared.NotFoundException;
+import org.mandate.shared.PageResult;
+import org.mandate.shared.Paging;
+import org.mandate.shared.Role;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.MapperFeature;
+import tools.jackson.databind.SerializationFeature;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Publishes snapshots and serves them. Content is canonical JSON (keys sorted, no whitespace, UTF-8) so
+ * the same data always gives the same bytes and digest. Published bytes are cached in memory: readers
+ * never cause a snapshot to be recomputed.
+ */
+@Service
+public class PublicationManagement {
+
+    private static final JsonMapper CANONICAL = JsonMapper.builder()
+            .enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS)
+            .enable(MapperFeature.SORT_PROPERTIES_ALPHABETICALLY)
+            .build();
+
+    private final Publications publications;
+    private final PublicSnapshot snapshot;
+    private final ApplicationEventPublisher events;
+    private final Clock clock;
+    private final Cache<Long, byte[]> contents = Caffeine.newBuilder()
+            .maximumWeight(256L << 20)
+            .weigher((Long k, byte[] v) -> v.length)
+            .build();
+    private final Cache<Long, Map<String, Object>> models =
+            Caffeine.newBuilder().maximumSize(8).build();
+    // Several instances may publish: the latest id is re-read at most every few seconds.
+    private final Cache<String, Optional<Publication>> latest =
+            Caffeine.newBuilder().expireAfterWrite(Duration.ofSeconds(5)).build();
+
+    PublicationManagement(
+            Publications publications, PublicSnapshot snapshot, ApplicationEventPublisher events, Clock clock) {
+        this.publications = publications;
+        this.snapshot = snapshot;
+        this.events = events;
+        this.clock = clock;
+    }
+
+    /** The result of recomputing the digest chain. */
+    public record Verification(long publication, boolean valid, int checked, Long firstBroken, String reason) {}
+
+    /** A steering user publishes now. */
+    @Transactional
+    public Publication publish(Actor actor) {
+        if (!actor.is(Role.ADMIN, Role.STEERING)) {
+            throw new ForbiddenException("error.forbidden.role", actor.role());
+        }
+        return publish(PublicationKind.MANUAL, LocalDate.now(clock));
+    }
+
+    /** Publishes a snapshot of everything public as of now; the scheduled jobs call this. */
+    @Transactional
+    public Publication publish(PublicationKind kind, LocalDate today) {
+        Instant at = clock.instant();
+        String period = period(kind, today);
+        byte[] content = CANONICAL.writeValueAsBytes(snapshot.build(kind, period, at));
+        String contentSha = Digests.sha256(content);
+        String previous = publications.latest().map(Publication::digest).orElse(null);
+        Publication draft = new Publication(
+                0,
+                kind,
+                period,
+                at,
+                Actor.currentName(),
+                contentSha,
+                previous,
+                Digests.chain(previous, contentSha),
+                content.length);
+        long id = publications.insert(draft, content);
+        Publication published = publications.find(id).orElseThrow();
+        contents.put(id, content);
+        latest.invalidateAll();
+        events.publishEvent(new PublicationPublished(id, kind, period, published.digest()));
+        events.publishEvent(
+                new org.mandate.shared.AuditedChange("publication", String.valueOf(id), "published", null, published));
+        return published;
+    }
+
+    static String period(PublicationKind kind, LocalDate day) {
+        return switch (kind) {
+            case WEEKLY ->
+                "%dW%02d".formatted(day.get(IsoFields.WEEK_BASED_YEAR), day.get(IsoFields.WEEK_OF_WEEK_BASED_YEAR));
+            case MONTHLY -> "%d-%02d".formatted(day.getYear(), day.getMonthValue());
+            case MANUAL -> day.toString();
+        };
+    }
+
+    public Optional<Publication> latest() {
+        return latest.get("latest", k -> publications.latest());
+    }
+
+    public Publication get(long id) {
+        return publications.find(id).orElseThrow(() -> new NotFoundException("publication", id));
+    }
+
+    public Optional<Publication> before(long id) {
+        return publications.before(id);
+    }
+
+    public PageResult<Publication> list(Paging paging) {
+        return new PageResult<>(
+                publications.page((int) paging.offset(), paging.size()),
+                paging.page(),
+                paging.size(),
+                publications.count());
+    }
+
+    /** The frozen content of a publication, exactly as digested. */
+    public byte[] content(long id) {
+        get(id);
+        return contents.get(id, publications::content);
+    }
+
+    /** The content parsed into maps and lists, for rendering. */
+    public Map<String, Object> model(long id) {
+        return models.get(id, k -> CANONICAL.readValue(content(k), new TypeReference<Map<String, Object>>() {}));
+    }
+
+    /** Recomputes every content hash and chained digest from the first publication up to {@code id}. */
+    public Verification verify(long id) {
+        get(id);
+        List<Publication> chain = publications.chainUpTo(id);
+        String previous = null;
+        int checked = 0;
+        for (Publication p : chain) {
+            checked++;
+            // Read from the database, not the cache: verification must see what is stored.
+            String contentSha = Digests.sha256(publications.content(p.id()));
+            List<String> problems = new ArrayList<>();
+            if (!contentSha.equals(p.contentSha256())) {
+                problems.add("content");
+            }
+            if (!java.util.Objects.equals(previous, p.previousDigest())) {
+                problems.add("previousDigest");
+            }
+            if (!Digests.chain(p.previousDigest(), p.contentSha256()).equals(p.digest())) {
+                problems.add("digest");
+            }
+            if (!problems.isEmpty()) {
+                return new Verification(id, false, checked, p.id(), String.join(",", problems));
+            }
+            previous = p.digest();
+        }
+        return new Verification(id, true, checked, null, null);
+    }
+
+    /** Forgets cached bytes, so the next read comes from the database (used after maintenance). */
+    public void evictCaches() {
+        contents.invalidateAll();
+        models.invalidateAll();
+        latest.invalidateAll();
+    }
+}

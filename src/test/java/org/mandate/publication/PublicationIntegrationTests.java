@@ -1,0 +1,132 @@
+package org.mandate.publication;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.mandate.Api;
+import org.mandate.MandateIntegrationTest;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import tools.jackson.databind.JsonNode;
+
+@MandateIntegrationTest
+class PublicationIntegrationTests {
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @Autowired
+    PublicationManagement publications;
+
+    @Autowired
+    PublicSite site;
+
+    @Test
+    void onlyTheSteeringSecretariatPublishes() {
+        assertThat(Api.as(port, "reporter.caobang")
+                        .post("/api/v1/publications", "")
+                        .status())
+                .isEqualTo(403);
+        assertThat(Api.as(port, "leader.caobang")
+                        .post("/api/v1/publications", "")
+                        .status())
+                .isEqualTo(403);
+        assertThat(Api.anonymous(port).post("/api/v1/publications", "").status())
+                .isEqualTo(401);
+    }
+
+    @Test
+    void aPublicationIsFrozenDigestedAndChained() {
+        Api steering = Api.as(port, "steering");
+        JsonNode first = steering.post("/api/v1/publications", "").json();
+        JsonNode second = steering.post("/api/v1/publications", "").json();
+        assertThat(second.path("previousDigest").asString())
+                .isEqualTo(first.path("digest").asString());
+
+        Api anyone = Api.anonymous(port);
+        long id = second.path("id").asLong();
+        Api.Response content = anyone.get("/api/v1/public/publications/" + id);
+        assertThat(content.status()).isEqualTo(200);
+        String sha = Digests.sha256(content.bytes());
+        assertThat(sha).isEqualTo(second.path("contentSha256").asString());
+        assertThat(Digests.chain(second.path("previousDigest").asString(), sha))
+                .isEqualTo(second.path("digest").asString());
+        assertThat(content.json().path("resolutions").size()).isGreaterThanOrEqualTo(5);
+
+        JsonNode list = anyone.get("/api/v1/public/publications").json();
+        assertThat(list.path("items").get(0).path("id").asLong()).isGreaterThanOrEqualTo(id);
+        assertThat(anyone.get("/api/v1/public/publications/" + id + "/verify")
+                        .json()
+                        .path("valid")
+                        .asBoolean())
+                .isTrue();
+    }
+
+    @Test
+    void tamperingWithStoredContentBreaksVerification() throws Exception {
+        Publication p = publications.publish(PublicationKind.MANUAL, java.time.LocalDate.now());
+        byte[] original = jdbc.sql("select content_gzip from publication where id = :id")
+                .param("id", p.id())
+                .query((rs, i) -> rs.getBytes(1))
+                .single();
+        try {
+            byte[] forged = gzip("{\"forged\":true}".getBytes(StandardCharsets.UTF_8));
+            jdbc.sql("update publication set content_gzip = :c where id = :id")
+                    .param("c", forged)
+                    .param("id", p.id())
+                    .update();
+            JsonNode verdict = Api.anonymous(port)
+                    .get("/api/v1/public/publications/" + p.id() + "/verify")
+                    .json();
+            assertThat(verdict.path("valid").asBoolean()).isFalse();
+            assertThat(verdict.path("firstBroken").asLong()).isEqualTo(p.id());
+        } finally {
+            jdbc.sql("update publication set content_gzip = :c where id = :id")
+                    .param("c", original)
+                    .param("id", p.id())
+                    .update();
+            publications.evictCaches();
+        }
+        assertThat(publications.verify(p.id()).valid()).isTrue();
+    }
+
+    @Test
+    void thePublicSiteAndItsStaticExportServeTheSamePages(@TempDir Path dir) throws Exception {
+        Publication p = publications.publish(PublicationKind.WEEKLY, java.time.LocalDate.of(2026, 11, 23));
+        assertThat(p.period()).isEqualTo("2026W48");
+        Api anyone = Api.anonymous(port);
+        for (String lang : PublicSite.LANGUAGES) {
+            Api.Response page = anyone.get("/public/p/" + p.id() + "/" + lang + "/resolution-70-nq-tw.html");
+            assertThat(page.status()).isEqualTo(200);
+            assertThat(page.body()).contains("70-NQ/TW", "lang=\"" + lang + "\"");
+        }
+        assertThat(anyone.get("/public/en/index.html").status()).isEqualTo(200);
+        assertThat(anyone.get("/public/p/" + p.id() + "/en/nope.html").status()).isEqualTo(404);
+
+        site.export(p.id(), dir);
+        assertThat(Files.readAllBytes(dir.resolve("en/resolution-70-nq-tw.html")))
+                .isEqualTo(anyone.get("/public/p/" + p.id() + "/en/resolution-70-nq-tw.html")
+                        .bytes());
+        assertThat(dir.resolve("assets/echarts.min.js")).exists();
+        assertThat(dir.resolve("en/unit-CAOBANG.html")).exists();
+        assertThat(Files.readString(dir.resolve("data/org-units.csv"))).contains("CAOBANG");
+        assertThat(Digests.sha256(Files.readAllBytes(dir.resolve("data/publication.json"))))
+                .isEqualTo(p.contentSha256());
+    }
+
+    private static byte[] gzip(byte[] bytes) throws java.io.IOException {
+        var out = new java.io.ByteArrayOutputStream();
+        try (var gz = new java.util.zip.GZIPOutputStream(out)) {
+            gz.write(bytes);
+        }
+        return out.toByteArray();
+    }
+}
