@@ -58,7 +58,9 @@ public final class Browser implements AutoCloseable {
                     .usingDriverExecutable(DRIVER.toFile())
                     .usingAnyFreePort()
                     .build();
-            return new Browser(new ChromeDriver(service, options), profile, port);
+            ChromeDriver driver = new ChromeDriver(service, options);
+            driver.manage().timeouts().scriptTimeout(Duration.ofSeconds(30));
+            return new Browser(driver, profile, port);
         } catch (IOException e) {
             throw new IllegalStateException(e);
         }
@@ -113,6 +115,32 @@ public final class Browser implements AutoCloseable {
     public Object asyncScript(String js, Object... args) {
         return ((org.openqa.selenium.JavascriptExecutor) driver).executeAsyncScript(js, args);
     }
+
+    /**
+     * Runs axe-core (WCAG 2.1 A and AA rules) on the current page and returns the serious and critical
+     * violations as "rule: target" lines; empty when the page passes.
+     */
+    @SuppressWarnings("unchecked")
+    public java.util.List<String> seriousAccessibilityViolations() {
+        script(AXE.get());
+        Object result = asyncScript("""
+                const done = arguments[arguments.length - 1];
+                axe.run(document, {runOnly: {type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']}})
+                   .then(r => done(r.violations
+                       .filter(v => v.impact === 'serious' || v.impact === 'critical')
+                       .map(v => v.id + ': ' + v.nodes.slice(0, 3).map(n => n.target.join(' ')).join(' | '))))
+                   .catch(e => done(['axe failed: ' + e]));
+                """);
+        return (java.util.List<String>) result;
+    }
+
+    private static final java.util.function.Supplier<String> AXE = () -> {
+        try (var in = Browser.class.getClassLoader().getResourceAsStream("axe.min.js")) {
+            return new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        } catch (IOException | NullPointerException e) {
+            throw new IllegalStateException("axe.min.js is not on the test classpath", e);
+        }
+    };
 
     @Override
     public void close() {

@@ -1,0 +1,56 @@
+package org.mandate.publication;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.LocalDate;
+import org.junit.jupiter.api.Test;
+import org.mandate.Browser;
+import org.mandate.MandateIntegrationTest;
+import org.openqa.selenium.By;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+@MandateIntegrationTest
+class PublicSiteBrowserIntegrationTests {
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    PublicationManagement publications;
+
+    @Test
+    void publicPagesRenderAndPassAxe() {
+        Publication p = publications.publish(PublicationKind.WEEKLY, LocalDate.now());
+        try (Browser browser = Browser.open(port)) {
+            for (String page :
+                    new String[] {"index", "resolution-70-nq-tw", "unit-CAOBANG", "changes", "publications", "data"}) {
+                browser.go("/public/p/" + p.id() + "/en/" + page + ".html");
+                assertThat(browser.find(By.tagName("h1")).getText()).isNotBlank();
+                assertThat(browser.seriousAccessibilityViolations()).as(page).isEmpty();
+            }
+            browser.click(By.id("lang-fr"));
+            assertThat(browser.find(By.tagName("html")).getAttribute("lang")).isEqualTo("fr");
+            browser.go("/public/p/" + p.id() + "/en/publications.html");
+            browser.click(By.id("verify-button"));
+            org.openqa.selenium.support.ui.WebDriverWait wait = new org.openqa.selenium.support.ui.WebDriverWait(
+                    browser.driver(), java.time.Duration.ofSeconds(10));
+            wait.until(d -> !d.findElement(By.id("verify-result")).getText().isBlank());
+            assertThat(browser.text(By.id("verify-result"))).contains("intact");
+        }
+    }
+
+    @Test
+    void staffPagesPassAxe() {
+        try (Browser browser = Browser.open(port)) {
+            for (String path :
+                    new String[] {"/", "/resolutions/70-nq-tw", "/org-units", "/org-units/CAOBANG", "/login"}) {
+                browser.go(path);
+                assertThat(browser.seriousAccessibilityViolations()).as(path).isEmpty();
+            }
+            // The checker itself can fail: a nameless button is a critical violation.
+            browser.script("document.querySelector('main').appendChild(document.createElement('button'))");
+            assertThat(browser.seriousAccessibilityViolations()).anyMatch(v -> v.startsWith("button-name"));
+        }
+    }
+}
