@@ -1,0 +1,8 @@
+package org.mandate.bottlenecks;
+
+public enum Severity {
+    LOW,
+    MEDIUM,
+    HIGH,
+    CRITICAL
+}
