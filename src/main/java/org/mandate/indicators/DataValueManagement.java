@@ -1,0 +1,341 @@
+package org.mandate.indicators;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.mandate.indicators.DataValue.State;
+import org.mandate.orgunits.OrgUnit;
+import org.mandate.orgunits.OrgUnitManagement;
+import org.mandate.shared.Actor;
+import org.mandate.shared.AuditedChange;
+import org.mandate.shared.Checks;
+import org.mandate.shared.ConflictException;
+import org.mandate.shared.ForbiddenException;
+import org.mandate.shared.PageResult;
+import org.mandate.shared.Paging;
+import org.mandate.shared.Period;
+import org.mandate.shared.ProblemException.FieldProblem;
+import org.mandate.shared.Role;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Enters, imports and reads data values. A batch is all or nothing: every row is checked first (400 naming
+ * the row and field), then the actor's scope over every unit (403), then locks (409: submitted or approved
+ * values do not change). Re-sending the same batch changes nothing.
+ */
+@Service
+public class DataValueManagement {
+
+    static final int MAX_BATCH = 100_000;
+
+    private final DataValues values;
+    private final IndicatorManagement indicators;
+    private final OrgUnitManagement orgUnits;
+    private final ApplicationEventPublisher events;
+    private final DataValueFiles files;
+
+    DataValueManagement(
+            DataValues values,
+            IndicatorManagement indicators,
+            OrgUnitManagement orgUnits,
+            ApplicationEventPublisher events,
+            DataValueFiles files) {
+        this.files = files;
+        this.values = values;
+        this.indicators = indicators;
+        this.orgUnits = orgUnits;
+        this.events = events;
+    }
+
+    /**
+     * One row as sent: {@code ref} names the row in errors ({@code [3]}, {@code dataValues[3]}, {@code row 4});
+     * the value is text so that a malformed number is reported against its row.
+     */
+    public record Entry(String ref, String indicator, String orgUnit, String period, String value, String comment) {}
+
+    /** What a batch did; {@code flagged} lists the rows whose value is outside the plausible range. */
+    public record SaveResult(int created, int updated, int unchanged, List<String> flagged) {}
+
+    /** What the audit trail keeps of a value change. */
+    record ValueAudit(String indicator, String orgUnit, String period, BigDecimal value, String comment, State state) {}
+
+    public PageResult<DataValue> list(String indicator, String orgUnit, String period, Paging paging) {
+        Period p = period == null || period.isBlank() ? null : Period.parse(period, "period");
+        return new PageResult<>(
+                values.list(indicator, orgUnit, p, false, (int) paging.offset(), paging.size()),
+                paging.page(),
+                paging.size(),
+                values.count(indicator, orgUnit, p, false));
+    }
+
+    /**
+     * Only APPROVED values, for the public side: the public dashboard never shows a value that the level
+     * above has not approved.
+     */
+    public List<DataValue> approvedValues(String indicator, String orgUnit, Period period) {
+        return values.list(indicator, orgUnit, period, true, 0, Paging.MAX_SIZE * 20);
+    }
+
+    /** The values one unit (not its subtree) has for a period and some indicators. */
+    public List<DataValue> valuesOf(String orgUnit, Period period, Collection<String> indicatorCodes) {
+        return values.ofUnit(orgUnit, period.toString(), indicatorCodes);
+    }
+
+    @Transactional
+    public SaveResult save(Actor actor, List<Entry> entries) {
+        if (entries.isEmpty()) {
+            throw new org.mandate.shared.InvalidInputException("body", "error.indicators.emptyBatch");
+        }
+        if (entries.size() > MAX_BATCH) {
+            throw new org.mandate.shared.InvalidInputException("body", "error.indicators.batchTooLarge", MAX_BATCH);
+        }
+        List<FieldProblem> problems = new ArrayList<>();
+        Map<String, Optional<Indicator>> indicatorCache = new HashMap<>();
+        Map<String, Optional<OrgUnit>> unitCache = new HashMap<>();
+        List<Checked> checked = new ArrayList<>();
+        for (Entry e : entries) {
+            String ref = e.ref();
+            Indicator indicator = null;
+            if (blank(e.indicator())) {
+                problems.add(new FieldProblem(ref + ".indicator", "error.required"));
+            } else {
+                indicator = indicatorCache
+                        .computeIfAbsent(e.indicator().trim(), indicators::find)
+                        .orElse(null);
+                if (indicator == null) {
+                    problems.add(new FieldProblem(ref + ".indicator", "error.unknown", e.indicator()));
+                } else if (indicator.isFormula()) {
+                    problems.add(new FieldProblem(ref + ".indicator", "error.indicators.computed", e.indicator()));
+                    indicator = null;
+                }
+            }
+            OrgUnit unit = null;
+            if (blank(e.orgUnit())) {
+                problems.add(new FieldProblem(ref + ".orgUnit", "error.required"));
+            } else {
+                unit = unitCache
+                        .computeIfAbsent(e.orgUnit().trim(), orgUnits::find)
+                        .orElse(null);
+                if (unit == null) {
+                    problems.add(new FieldProblem(ref + ".orgUnit", "error.unknown", e.orgUnit()));
+                }
+            }
+            Period period = null;
+            try {
+                period = Period.parse(e.period());
+                if (indicator != null
+                        && period.type() != indicator.periodicity().periodType()) {
+                    problems.add(new FieldProblem(
+                            ref + ".period", "error.indicators.periodicity", e.period(), indicator.periodicity()));
+                    period = null;
+                }
+            } catch (IllegalArgumentException ex) {
+                problems.add(new FieldProblem(ref + ".period", "error.period", String.valueOf(e.period())));
+            }
+            BigDecimal value = null;
+            if (blank(e.value())) {
+                problems.add(new FieldProblem(ref + ".value", "error.required"));
+            } else {
+                try {
+                    value = new BigDecimal(e.value().trim());
+                    if (value.abs().compareTo(new BigDecimal("1e16")) >= 0 || value.scale() > 4) {
+                        value = value.setScale(4, java.math.RoundingMode.HALF_UP);
+                        if (value.abs().compareTo(new BigDecimal("1e16")) >= 0) {
+                            problems.add(new FieldProblem(ref + ".value", "error.indicators.number", e.value()));
+                            value = null;
+                        }
+                    }
+                } catch (NumberFormatException ex) {
+                    problems.add(new FieldProblem(ref + ".value", "error.indicators.number", e.value()));
+                }
+            }
+            Checks.maxLength(problems, ref + ".comment", e.comment(), 1000);
+            if (indicator != null && unit != null && period != null && value != null) {
+                checked.add(new Checked(ref, indicator, unit, period, value, blank(e.comment()) ? null : e.comment()));
+            }
+        }
+        Checks.throwIfAny(problems);
+        Set<String> seen = new java.util.HashSet<>();
+        for (Checked c : checked) {
+            if (!seen.add(c.indicator().code() + "|" + c.unit().code() + "|" + c.period())) {
+                problems.add(new FieldProblem(c.ref(), "error.indicators.duplicateRow"));
+            }
+        }
+        Checks.throwIfAny(problems);
+        for (String unit :
+                new LinkedHashSet<>(checked.stream().map(c -> c.unit().code()).toList())) {
+            orgUnits.requireWrite(actor, unit, Role.REPORTER, Role.LEADER, Role.STEERING);
+        }
+        int created = 0;
+        int updated = 0;
+        int unchanged = 0;
+        List<String> flagged = new ArrayList<>();
+        for (Checked c : checked) {
+            boolean flag = outOfRange(c.indicator(), c.value());
+            if (flag) {
+                flagged.add(c.ref());
+            }
+            Optional<DataValues.Stored> existing = values.find(
+                    c.indicator().id(), c.period().toString(), c.unit().id());
+            if (existing.isEmpty()) {
+                values.insert(
+                        c.indicator().id(),
+                        c.unit().id(),
+                        c.period(),
+                        c.value(),
+                        c.comment(),
+                        State.DRAFT,
+                        flag,
+                        actor.username());
+                events.publishEvent(AuditedChange.created("data-value", key(c), audit(c, State.DRAFT)));
+                created++;
+                continue;
+            }
+            DataValues.Stored s = existing.get();
+            if (s.value().compareTo(c.value()) == 0 && java.util.Objects.equals(s.comment(), c.comment())) {
+                unchanged++;
+                continue;
+            }
+            if (s.state() == State.SUBMITTED || s.state() == State.APPROVED) {
+                throw new ConflictException(
+                        "error.indicators.locked",
+                        c.indicator().code(),
+                        c.unit().code(),
+                        c.period(),
+                        s.state());
+            }
+            values.update(s.id(), c.value(), c.comment(), s.state(), flag, actor.username());
+            events.publishEvent(AuditedChange.updated(
+                    "data-value",
+                    key(c),
+                    new ValueAudit(
+                            c.indicator().code(),
+                            c.unit().code(),
+                            c.period().toString(),
+                            s.value(),
+                            s.comment(),
+                            s.state()),
+                    audit(c, s.state())));
+            updated++;
+        }
+        if (created + updated > 0) {
+            events.publishEvent(new DataValuesSubmitted(
+                    distinct(checked.stream().map(c -> c.unit().code()).toList()),
+                    distinct(checked.stream().map(c -> c.indicator().code()).toList()),
+                    distinct(checked.stream().map(c -> c.period().toString()).toList()),
+                    created + updated,
+                    actor.username(),
+                    Instant.now()));
+        }
+        return new SaveResult(created, updated, unchanged, flagged);
+    }
+
+    /** Reads a file or body (DHIS2 dataValueSets JSON or CSV, our CSV, XLSX) and saves it all or nothing. */
+    /** Saves a JSON body: our array of values or a DHIS2 dataValueSet. */
+    @Transactional
+    public SaveResult saveJson(Actor actor, tools.jackson.databind.JsonNode body) {
+        return save(actor, files.json(body));
+    }
+
+    @Transactional
+    public SaveResult importFile(Actor actor, String contentType, String filename, byte[] bytes) {
+        return save(actor, files.read(contentType, filename, bytes));
+    }
+
+    /**
+     * Moves the values of one unit and period for the given indicators from some states to another: the
+     * reporting module calls it when a report is submitted, approved or returned (it checks the rights).
+     */
+    @Transactional
+    public int changeState(
+            String orgUnit, Period period, Collection<String> indicatorCodes, Collection<State> from, State to) {
+        OrgUnit unit = orgUnits.get(orgUnit);
+        List<Long> ids = indicatorCodes.stream()
+                .map(indicators::find)
+                .flatMap(Optional::stream)
+                .map(Indicator::id)
+                .toList();
+        int n = values.changeState(unit.id(), period.toString(), ids, from, to);
+        if (n > 0) {
+            events.publishEvent(new AuditedChange(
+                    "data-value", orgUnit + "/" + period, "state:" + to.name().toLowerCase(), from, n));
+        }
+        return n;
+    }
+
+    /** A sample value for the demo loader: indicator, unit, period, value. */
+    public record Sample(String indicator, String orgUnit, Period period, BigDecimal value) {}
+
+    /**
+     * Loads many values in one JDBC batch with one audit entry, for the demo data set and bulk migrations
+     * (admins only; no lock or idempotency checks: the caller loads into empty periods).
+     */
+    @Transactional
+    public int load(Actor actor, List<Sample> samples, State state, String comment) {
+        if (!actor.isAdmin()) {
+            throw new ForbiddenException("error.forbidden.role", actor.role());
+        }
+        Map<String, Long> indicatorIds = new HashMap<>();
+        Map<String, Long> unitIds = new HashMap<>();
+        java.sql.Timestamp now = java.sql.Timestamp.from(Instant.now());
+        List<Object[]> rows = new ArrayList<>();
+        for (Sample s : samples) {
+            long ind = indicatorIds.computeIfAbsent(
+                    s.indicator(), c -> indicators.get(c).id());
+            long unit =
+                    unitIds.computeIfAbsent(s.orgUnit(), c -> orgUnits.get(c).id());
+            Period p = s.period();
+            rows.add(new Object[] {
+                ind,
+                unit,
+                p.toString(),
+                p.type().name(),
+                java.sql.Date.valueOf(p.start()),
+                java.sql.Date.valueOf(p.end()),
+                java.sql.Date.valueOf(p.anchor()),
+                s.value(),
+                comment,
+                state.name(),
+                actor.username(),
+                now
+            });
+        }
+        values.insertBatch(rows);
+        events.publishEvent(new AuditedChange("data-value", "bulk", "loaded", null, rows.size()));
+        return rows.size();
+    }
+
+    private record Checked(
+            String ref, Indicator indicator, OrgUnit unit, Period period, BigDecimal value, String comment) {}
+
+    private static ValueAudit audit(Checked c, State state) {
+        return new ValueAudit(
+                c.indicator().code(), c.unit().code(), c.period().toString(), c.value(), c.comment(), state);
+    }
+
+    private static String key(Checked c) {
+        return c.indicator().code() + "/" + c.unit().code() + "/" + c.period();
+    }
+
+    static boolean outOfRange(Indicator i, BigDecimal v) {
+        return (i.plausibleMin() != null && v.compareTo(i.plausibleMin()) < 0)
+                || (i.plausibleMax() != null && v.compareTo(i.plausibleMax()) > 0);
+    }
+
+    private static List<String> distinct(List<String> list) {
+        return List.copyOf(new LinkedHashSet<>(list));
+    }
+
+    private static boolean blank(String s) {
+        return s == null || s.isBlank();
+    }
+}

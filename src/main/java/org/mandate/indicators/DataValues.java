@@ -1,0 +1,289 @@
+package org.mandate.indicators;
+
+import java.math.BigDecimal;
+import java.sql.Date;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.mandate.indicators.DataValue.State;
+import org.mandate.indicators.Indicator.Aggregation;
+import org.mandate.orgunits.OrgUnitTree;
+import org.mandate.shared.Period;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** Data values in SQL, and the subtree roll-ups: one query per indicator, whatever the subtree or range. */
+@Repository
+class DataValues {
+
+    private static final String SELECT = """
+            select i.code as indicator, u.code as org_unit, v.period, v.value, v.comment, v.state, v.flagged,
+                   v.entered_by, v.entered_at, v.version
+              from indicator_data_value v
+              join indicator i on i.id = v.indicator_id
+              join org_unit u on u.id = v.org_unit_id
+            """;
+
+    private final JdbcClient jdbc;
+    private final JdbcTemplate template;
+
+    DataValues(JdbcClient jdbc, JdbcTemplate template) {
+        this.jdbc = jdbc;
+        this.template = template;
+    }
+
+    record Stored(long id, BigDecimal value, String comment, State state) {}
+
+    Optional<Stored> find(long indicatorId, String period, long unitId) {
+        return jdbc.sql("""
+                select id, value, comment, state from indicator_data_value
+                 where indicator_id = :i and period = :p and org_unit_id = :u
+                """)
+                .param("i", indicatorId)
+                .param("p", period)
+                .param("u", unitId)
+                .query((rs, n) ->
+                        new Stored(rs.getLong(1), rs.getBigDecimal(2), rs.getString(3), State.valueOf(rs.getString(4))))
+                .optional();
+    }
+
+    void insert(
+            long indicatorId,
+            long unitId,
+            Period period,
+            BigDecimal value,
+            String comment,
+            State state,
+            boolean flagged,
+            String by) {
+        jdbc.sql("""
+                insert into indicator_data_value (indicator_id, org_unit_id, period, period_type, start_on, end_on,
+                       anchor_on, value, comment, state, flagged, entered_by, entered_at, version)
+                values (:i, :u, :p, :type, :start, :end, :anchor, :value, :comment, :state, :flagged, :by, :now, 0)
+                """)
+                .param("i", indicatorId)
+                .param("u", unitId)
+                .param("p", period.toString())
+                .param("type", period.type().name())
+                .param("start", Date.valueOf(period.start()))
+                .param("end", Date.valueOf(period.end()))
+                .param("anchor", Date.valueOf(period.anchor()))
+                .param("value", value)
+                .param("comment", comment)
+                .param("state", state.name())
+                .param("flagged", flagged)
+                .param("by", by)
+                .param("now", Timestamp.from(Instant.now()))
+                .update();
+    }
+
+    void update(long id, BigDecimal value, String comment, State state, boolean flagged, String by) {
+        jdbc.sql("""
+                update indicator_data_value set value = :value, comment = :comment, state = :state, flagged = :flagged,
+                       entered_by = :by, entered_at = :now, version = version + 1
+                 where id = :id
+                """)
+                .param("value", value)
+                .param("comment", comment)
+                .param("state", state.name())
+                .param("flagged", flagged)
+                .param("by", by)
+                .param("now", Timestamp.from(Instant.now()))
+                .param("id", id)
+                .update();
+    }
+
+    /** Bulk insert for demo loading: one JDBC batch. */
+    void insertBatch(List<Object[]> rows) {
+        template.batchUpdate("""
+                insert into indicator_data_value (indicator_id, org_unit_id, period, period_type, start_on, end_on,
+                       anchor_on, value, comment, state, flagged, entered_by, entered_at, version)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, false, ?, ?, 0)
+                """, rows);
+    }
+
+    /** Moves the unit's values of the period for the indicators from one of the states to another. */
+    int changeState(long unitId, String period, Collection<Long> indicatorIds, Collection<State> from, State to) {
+        if (indicatorIds.isEmpty()) {
+            return 0;
+        }
+        return jdbc.sql("""
+                update indicator_data_value set state = :to, version = version + 1
+                 where org_unit_id = :u and period = :p and indicator_id in (:ids) and state in (:from)
+                """)
+                .param("to", to.name())
+                .param("u", unitId)
+                .param("p", period)
+                .param("ids", indicatorIds)
+                .param("from", from.stream().map(State::name).toList())
+                .update();
+    }
+
+    List<DataValue> list(String indicator, String orgUnit, Period period, boolean approvedOnly, int offset, int limit) {
+        Map<String, Object> p = new HashMap<>();
+        String where = filter(indicator, orgUnit, period, approvedOnly, p);
+        return jdbc.sql(SELECT + where + " order by v.start_on desc, u.code, i.code limit :limit offset :offset")
+                .params(p)
+                .param("limit", limit)
+                .param("offset", offset)
+                .query(DataValues::map)
+                .list();
+    }
+
+    long count(String indicator, String orgUnit, Period period, boolean approvedOnly) {
+        Map<String, Object> p = new HashMap<>();
+        String where = filter(indicator, orgUnit, period, approvedOnly, p);
+        return jdbc.sql("""
+                select count(*) from indicator_data_value v
+                  join indicator i on i.id = v.indicator_id
+                  join org_unit u on u.id = v.org_unit_id
+                """ + where).params(p).query(Long.class).single();
+    }
+
+    /** The values of one unit (not its subtree) for a period and some indicators. */
+    List<DataValue> ofUnit(String orgUnit, String period, Collection<String> indicators) {
+        if (indicators.isEmpty()) {
+            return List.of();
+        }
+        return jdbc.sql(SELECT + " where u.code = :unit and v.period = :period and i.code in (:codes) order by i.code")
+                .param("unit", orgUnit)
+                .param("period", period)
+                .param("codes", indicators)
+                .query(DataValues::map)
+                .list();
+    }
+
+    private static String filter(
+            String indicator, String orgUnit, Period period, boolean approvedOnly, Map<String, Object> p) {
+        StringBuilder w = new StringBuilder(" where 1 = 1");
+        if (indicator != null) {
+            w.append(" and i.code = :indicator");
+            p.put("indicator", indicator);
+        }
+        if (orgUnit != null) {
+            w.append(" and v.org_unit_id in ").append(OrgUnitTree.subtreeIds("unit"));
+            p.put("unit", orgUnit);
+        }
+        if (period != null) {
+            // A longer period selects the values that belong to it (weeks by their Thursday).
+            w.append(" and v.anchor_on between :from and :to");
+            p.put("from", Date.valueOf(period.start()));
+            p.put("to", Date.valueOf(period.end()));
+        }
+        if (approvedOnly) {
+            w.append(" and v.state = 'APPROVED'");
+        }
+        return w.toString();
+    }
+
+    /**
+     * The indicator's value over the unit's subtree for each bucket period, by its aggregation rule: one
+     * SQL statement for all buckets, the subtree joined through the closure table. Buckets without values
+     * are absent from the map.
+     */
+    Map<Period, BigDecimal> aggregate(
+            long indicatorId,
+            Aggregation aggregation,
+            Long weightIndicatorId,
+            String unitCode,
+            List<Period> buckets,
+            boolean approvedOnly) {
+        if (buckets.isEmpty()) {
+            return Map.of();
+        }
+        Map<String, Object> p = new HashMap<>();
+        StringBuilder values = new StringBuilder();
+        Map<String, Period> byId = new LinkedHashMap<>();
+        for (int n = 0; n < buckets.size(); n++) {
+            Period b = buckets.get(n);
+            values.append(n == 0 ? "" : ", ")
+                    .append("(cast(:b")
+                    .append(n)
+                    .append(" as varchar(10)), cast(:f")
+                    .append(n)
+                    .append(" as date), cast(:t")
+                    .append(n)
+                    .append(" as date))");
+            p.put("b" + n, b.toString());
+            p.put("f" + n, Date.valueOf(b.start()));
+            p.put("t" + n, Date.valueOf(b.end()));
+            byId.put(b.toString(), b);
+        }
+        String approved = approvedOnly ? " and v.state = 'APPROVED'" : "";
+        String expression = switch (aggregation) {
+            case SUM, LAST -> "sum(v.value)";
+            case AVERAGE -> "avg(v.value)";
+            case MIN -> "min(v.value)";
+            case MAX -> "max(v.value)";
+            case WEIGHTED_AVERAGE -> "sum(v.value * w.value) / nullif(sum(w.value), 0)";
+        };
+        String weightJoin = "";
+        if (aggregation == Aggregation.WEIGHTED_AVERAGE) {
+            weightJoin = " join indicator_data_value w on w.indicator_id = :weight and w.org_unit_id = v.org_unit_id"
+                    + " and w.period = v.period" + (approvedOnly ? " and w.state = 'APPROVED'" : "");
+            p.put("weight", weightIndicatorId);
+        }
+        String last = "";
+        if (aggregation == Aggregation.LAST) {
+            last = " and v.start_on = (select max(x.start_on) from indicator_data_value x where x.indicator_id = :ind"
+                    + " and x.anchor_on between b.from_on and b.to_on and x.org_unit_id in "
+                    + OrgUnitTree.subtreeIds("unit") + (approvedOnly ? " and x.state = 'APPROVED'" : "") + ")";
+        }
+        String sql = "select b.period as bucket, " + expression + " as agg from (values " + values
+                + ") as b(period, from_on, to_on)"
+                + " join indicator_data_value v on v.indicator_id = :ind and v.anchor_on between b.from_on and b.to_on"
+                + weightJoin + " where v.org_unit_id in " + OrgUnitTree.subtreeIds("unit") + approved + last
+                + " group by b.period";
+        p.put("ind", indicatorId);
+        p.put("unit", unitCode);
+        Map<Period, BigDecimal> result = new HashMap<>();
+        jdbc.sql(sql).params(p).query(rs -> {
+            BigDecimal v = rs.getBigDecimal("agg");
+            if (v != null) {
+                result.put(byId.get(rs.getString("bucket")), v);
+            }
+        });
+        return result;
+    }
+
+    /** The start of the latest period with a value in the subtree. */
+    Optional<LocalDate> latestStart(long indicatorId, String unitCode, boolean approvedOnly) {
+        return jdbc
+                .sql("select max(v.start_on) from indicator_data_value v where v.indicator_id = :ind"
+                        + " and v.org_unit_id in " + OrgUnitTree.subtreeIds("unit")
+                        + (approvedOnly ? " and v.state = 'APPROVED'" : ""))
+                .param("ind", indicatorId)
+                .param("unit", unitCode)
+                .query((rs, n) -> {
+                    Date d = rs.getDate(1);
+                    return d == null ? null : d.toLocalDate();
+                })
+                .list()
+                .stream()
+                .filter(java.util.Objects::nonNull)
+                .findFirst();
+    }
+
+    static DataValue map(ResultSet rs, int row) throws SQLException {
+        return new DataValue(
+                rs.getString("indicator"),
+                rs.getString("org_unit"),
+                rs.getString("period"),
+                rs.getBigDecimal("value"),
+                rs.getString("comment"),
+                State.valueOf(rs.getString("state")),
+                rs.getBoolean("flagged"),
+                rs.getString("entered_by"),
+                rs.getTimestamp("entered_at").toInstant(),
+                rs.getLong("version"));
+    }
+}

@@ -1,0 +1,6 @@
+/**
+ * Core indicators (baselines, targets by year, formulas over other indicators) and the data values every
+ * unit reports per period, with the analytics that aggregate them over an org subtree by each indicator's
+ * rule. Depends on orgunits, resolutions and shared; never on reporting (reporting depends on it).
+ */
+package org.mandate.indicators;

@@ -1,0 +1,8 @@
+/**
+ * The reports every unit owes per resolution and period (weekly and monthly): opened by a scheduled job,
+ * submitted by the unit, approved or returned by the level above, measured for completeness and
+ * timeliness. A report's content is assembled from sections other modules can contribute
+ * ({@link org.mandate.reporting.ReportSections}); the indicator values section is built in. Depends on
+ * indicators, orgunits, resolutions and shared.
+ */
+package org.mandate.reporting;
