@@ -1,0 +1,81 @@
+package org.mandate.feedback.web;
+
+import jakarta.servlet.http.HttpServletRequest;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.util.Arrays;
+import java.util.HexFormat;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Component;
+
+/**
+ * Who is rating, without an account and without keeping their address: a SHA-256 of the client address and
+ * a configured salt. {@code X-Forwarded-For} is believed only when the request comes from a configured
+ * trusted proxy; then the right-most address that is not itself a trusted proxy is the client.
+ */
+@Component
+class ClientIdentity {
+
+    private static final Logger log = LoggerFactory.getLogger(ClientIdentity.class);
+
+    private final byte[] salt;
+    private final List<String> trustedProxies;
+
+    ClientIdentity(
+            @Value("${mandate.feedback.salt:}") String salt,
+            @Value("${mandate.feedback.trusted-proxies:}") String trustedProxies) {
+        if (salt == null || salt.isBlank()) {
+            byte[] random = new byte[32];
+            new SecureRandom().nextBytes(random);
+            this.salt = random;
+            log.warn(
+                    "mandate.feedback.salt is not set: a random salt is used, so a client may rate again after a restart");
+        } else {
+            this.salt = salt.getBytes(StandardCharsets.UTF_8);
+        }
+        this.trustedProxies = Arrays.stream(trustedProxies.split(","))
+                .map(String::strip)
+                .filter(s -> !s.isEmpty())
+                .toList();
+    }
+
+    String of(HttpServletRequest request) {
+        return hash(address(request));
+    }
+
+    String address(HttpServletRequest request) {
+        String remote = request.getRemoteAddr();
+        if (!trustedProxies.contains(remote)) {
+            return remote;
+        }
+        String forwarded = request.getHeader("X-Forwarded-For");
+        if (forwarded == null || forwarded.isBlank()) {
+            return remote;
+        }
+        String[] hops = forwarded.split(",");
+        for (int i = hops.length - 1; i >= 0; i--) {
+            String hop = hops[i].strip();
+            if (!hop.isEmpty() && !trustedProxies.contains(hop)) {
+                return hop;
+            }
+        }
+        return remote;
+    }
+
+    private String hash(String address) {
+        try {
+            MessageDigest sha = MessageDigest.getInstance("SHA-256");
+            sha.update(salt);
+            sha.update((byte) 0);
+            sha.update(address.getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(sha.digest());
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
