@@ -31,7 +31,7 @@ class PublicSiteController {
         return new RedirectView("/public/vi/index.html");
     }
 
-    @GetMapping({"/public/{lang}", "/public/{lang}/"})
+    @GetMapping({"/public/{lang:vi|en|fr|ru}", "/public/{lang:vi|en|fr|ru}/"})
     RedirectView language(@PathVariable String lang) {
         return new RedirectView("/public/" + lang + "/index.html");
     }
