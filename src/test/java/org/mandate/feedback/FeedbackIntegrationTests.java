@@ -257,9 +257,23 @@ class FeedbackIntegrationTests {
     }
 
     @Test
+    void thePublicPageSpeaksFourLanguages() {
+        Api anyone = Api.anonymous(port);
+        assertThat(anyone.get("/public/feedback/unit:CAOBANG?lang=vi").body()).contains("Mức độ hài lòng", "Người dân");
+        assertThat(anyone.get("/public/feedback/unit:CAOBANG?lang=en").body()).contains("Satisfaction of citizens");
+        assertThat(anyone.get("/public/feedback/unit:CAOBANG?lang=fr").body()).contains("Satisfaction des citoyens");
+        assertThat(anyone.get("/public/feedback/unit:CAOBANG?lang=ru").body()).contains("Удовлетворённость");
+        assertThat(anyone.get("/public/feedback?target=resolution:70-nq-tw&lang=en")
+                        .body())
+                .contains("70-NQ/TW");
+        assertThat(anyone.get("/public/feedback/planet:MARS").status()).isEqualTo(400);
+    }
+
+    @Test
     void aCitizenRatesOnThePublicPageAndAModeratorSeesTheComment() {
         try (Browser browser = Browser.open(port)) {
-            browser.go("/public/feedback?target=unit:HANOI-C02&lang=en");
+            browser.go("/org-units/HANOI-C02?lang=en");
+            browser.click(By.cssSelector(".unit-sections a"));
             assertThat(browser.text(By.id("feedback-target"))).isNotBlank();
             browser.click(By.cssSelector("label[for='rating-4']"));
             browser.click(By.cssSelector("label[for='respondent-BUSINESS']"));
@@ -273,6 +287,10 @@ class FeedbackIntegrationTests {
             browser.click(By.id("feedback-submit"));
             assertThat(browser.find(By.id("feedback-error")).getText()).contains("already been rated");
             assertThat(browser.text(By.id("feedback-count"))).isEqualTo("1");
+
+            browser.click(By.id("lang-fr"));
+            assertThat(browser.text(By.id("feedback-count"))).isEqualTo("1");
+            assertThat(browser.pageText()).contains("Satisfaction des citoyens et des entreprises");
 
             browser.login("moderator", "demo");
             browser.go("/feedback/moderation?lang=en");
