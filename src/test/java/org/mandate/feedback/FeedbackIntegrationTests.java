@@ -295,6 +295,15 @@ class FeedbackIntegrationTests {
             browser.login("moderator", "demo");
             browser.go("/feedback/moderation?lang=en");
             assertThat(browser.pageText()).contains("<b>bold?</b> " + marker);
+            org.openqa.selenium.WebElement row = browser.find(By.xpath("//tr[td[contains(., '" + marker + "')]]"));
+            String id = row.getAttribute("id").substring("comment-".length());
+            browser.click(By.id("approve-" + id));
+            assertThat(browser.pageText()).contains("The comment is approved and public.");
+
+            browser.go("/public/feedback/unit:HANOI-C02?lang=en");
+            assertThat(browser.pageText()).contains("<b>bold?</b> " + marker);
+            assertThat(browser.driver().findElements(By.cssSelector(".comment .body b")))
+                    .isEmpty();
         }
     }
 }
