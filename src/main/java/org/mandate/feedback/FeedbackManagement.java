@@ -19,12 +19,14 @@ import org.mandate.shared.InvalidInputException;
 import org.mandate.shared.NotFoundException;
 import org.mandate.shared.PageResult;
 import org.mandate.shared.Paging;
+import org.mandate.shared.ProblemException;
 import org.mandate.shared.ProblemException.FieldProblem;
 import org.mandate.shared.Role;
 import org.mandate.shared.Versions;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DuplicateKeyException;
+import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -76,6 +78,14 @@ public class FeedbackManagement {
     public record Receipt(boolean accepted, boolean commentPending) {}
 
     @Transactional
+    /**
+     * A second rating of the same target by the same client in the same period is refused as "too many
+     * requests" (429), like any other excess from that client: a burst counts once, the rest get 429.
+     */
+    private static ProblemException alreadyRated(String periodKey) {
+        return new ProblemException(HttpStatus.TOO_MANY_REQUESTS, "error.feedback.alreadyRated", periodKey);
+    }
+
     public Receipt submit(NewFeedback feedback) {
         if (feedback.honeypot() != null && !feedback.honeypot().isBlank()) {
             // A robot filled the hidden field: answer as if accepted, count nothing.
@@ -105,7 +115,7 @@ public class FeedbackManagement {
         Instant now = clock.instant();
         String periodKey = period.key(LocalDate.ofInstant(now, clock.getZone()));
         if (records.rated(target, feedback.clientHash(), periodKey)) {
-            throw new ConflictException("error.feedback.alreadyRated", periodKey);
+            throw alreadyRated(periodKey);
         }
         long ratingId;
         try {
@@ -118,7 +128,7 @@ public class FeedbackManagement {
                     periodKey,
                     now);
         } catch (DuplicateKeyException e) {
-            throw new ConflictException("error.feedback.alreadyRated", periodKey);
+            throw alreadyRated(periodKey);
         }
         Map<String, Object> audit = new LinkedHashMap<>();
         audit.put("target", target.key());

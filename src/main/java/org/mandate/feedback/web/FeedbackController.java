@@ -50,6 +50,16 @@ class FeedbackController {
         this.messages = messages;
     }
 
+    /** The canonical address, {@code /public/feedback/unit:CAOBANG}: the language links keep the target. */
+    @GetMapping("/public/feedback/{target}")
+    String pageAt(
+            @PathVariable String target,
+            @RequestParam(required = false) Integer page,
+            @RequestParam(required = false) String sent,
+            Model model) {
+        return page(target, page, sent, model);
+    }
+
     @GetMapping("/public/feedback")
     String page(
             @RequestParam String target,
@@ -68,7 +78,7 @@ class FeedbackController {
         return PUBLIC_VIEW;
     }
 
-    @PostMapping("/public/feedback")
+    @PostMapping({"/public/feedback", "/public/feedback/{target}"})
     String submit(
             @RequestParam(required = false) String target,
             @RequestParam(required = false) Integer rating,
@@ -100,11 +110,10 @@ class FeedbackController {
             return page(target, null, null, model);
         }
         return "redirect:"
-                + UriComponentsBuilder.fromPath("/public/feedback")
-                        .queryParam("target", target)
+                + UriComponentsBuilder.fromPath("/public/feedback/{target}")
                         .queryParam("sent", "1")
                         .encode()
-                        .build()
+                        .buildAndExpand(target)
                         .toUriString();
     }
 

@@ -1,0 +1,43 @@
+package org.mandate.feedback.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.mock.web.MockHttpServletRequest;
+
+class ClientIdentityTests {
+
+    private static MockHttpServletRequest request(String remote, String forwarded) {
+        MockHttpServletRequest r = new MockHttpServletRequest();
+        r.setRemoteAddr(remote);
+        if (forwarded != null) {
+            r.addHeader("X-Forwarded-For", forwarded);
+        }
+        return r;
+    }
+
+    @Test
+    void forwardedForIsIgnoredWithoutATrustedProxy() {
+        ClientIdentity identity = new ClientIdentity("salt", "");
+        assertThat(identity.address(request("203.0.113.9", "198.51.100.1"))).isEqualTo("203.0.113.9");
+        assertThat(identity.of(request("203.0.113.9", "198.51.100.1")))
+                .isEqualTo(identity.of(request("203.0.113.9", "198.51.100.2")));
+    }
+
+    @Test
+    void aTrustedProxyPassesOnTheRightMostUntrustedAddress() {
+        ClientIdentity identity = new ClientIdentity("salt", "10.0.0.1, 10.0.0.2");
+        assertThat(identity.address(request("10.0.0.1", "1.2.3.4, 198.51.100.7, 10.0.0.2")))
+                .isEqualTo("198.51.100.7");
+        assertThat(identity.address(request("10.0.0.1", null))).isEqualTo("10.0.0.1");
+        assertThat(identity.address(request("203.0.113.9", "1.2.3.4"))).isEqualTo("203.0.113.9");
+    }
+
+    @Test
+    void onlyASaltedHashIsKept() {
+        String hash = new ClientIdentity("salt", "").of(request("203.0.113.9", null));
+        assertThat(hash).hasSize(64).doesNotContain("203.0.113.9");
+        assertThat(new ClientIdentity("other", "").of(request("203.0.113.9", null)))
+                .isNotEqualTo(hash);
+    }
+}
