@@ -120,7 +120,8 @@ class TaskApiIntegrationTests {
         assertThat(escalated.json().path("owner").asString()).isEqualTo("TW");
         assertThat(escalated.json().path("escalationLevel").asInt()).isEqualTo(1);
         // Now the steering committee owns it: the province can no longer resolve it.
-        assertThat(reporter.post("/api/v1/bottlenecks/" + b + "/resolve", "{\"note\": \"x\"}").status())
+        assertThat(reporter.post("/api/v1/bottlenecks/" + b + "/resolve", "{\"note\": \"x\"}")
+                        .status())
                 .isEqualTo(403);
         var resolved = steering.post("/api/v1/bottlenecks/" + b + "/resolve", "{\"note\": \"Capital allocated\"}");
         assertThat(resolved.json().path("status").asString()).isEqualTo("RESOLVED");
