@@ -48,6 +48,22 @@ final class FormValues {
                         .toList();
     }
 
+    /** A list of task ids separated by commas, semicolons or spaces (empty when blank). */
+    List<Long> ids(String col) {
+        List<Long> ids = new ArrayList<>();
+        List<String> parts = list(col);
+        if (parts != null) {
+            for (String p : parts) {
+                try {
+                    ids.add(Long.parseLong(p));
+                } catch (NumberFormatException e) {
+                    problems.add(new FieldProblem(prefix + col, "error.badValue", p));
+                }
+            }
+        }
+        return ids;
+    }
+
     LocalDate date(String col) {
         String v = text(col);
         if (v == null) {

@@ -68,10 +68,17 @@ class TaskController {
 
     @GetMapping("/tasks")
     String list(
-            @RequestParam Map<String, String> params,
+            @RequestParam Map<String, String> requestParams,
             @RequestHeader(name = "HX-Request", required = false) String htmx,
             Model model) {
-        Actor.require();
+        Actor actor = Actor.require();
+        Map<String, String> params = new LinkedHashMap<>(requestParams);
+        // A unit's staff see the tasks of their own subtree first; the filter can widen it.
+        if (!params.containsKey("orgUnit")
+                && actor.scopeUnit() != null
+                && !actor.is(org.mandate.shared.Role.ADMIN, org.mandate.shared.Role.STEERING)) {
+            params.put("orgUnit", actor.scopeUnit());
+        }
         TaskFilter filter = TaskSpreadsheets.filter(params);
         FormValues v = FormValues.of(params);
         Integer page = v.integer("page");
@@ -223,7 +230,7 @@ class TaskController {
                     v.enumValue("status", TaskStatus.class),
                     v.integer("weight"),
                     v.enumValue("legalStage", LegalStage.class),
-                    null,
+                    params.containsKey("dependsOn") ? v.ids("dependsOn") : null,
                     v.number("version"));
             v.throwIfAny();
             tasks.update(Actor.require(), id, changes);
