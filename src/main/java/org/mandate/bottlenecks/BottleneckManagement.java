@@ -291,10 +291,10 @@ public class BottleneckManagement {
         if (version != null && version != current.version()) {
             throw ConflictException.staleVersion(version, current.version());
         }
-        return doEscalate(current, note, actor.username(), false);
+        return doEscalate(current, note, actor.username(), false, today());
     }
 
-    private Bottleneck doEscalate(Bottleneck current, String note, String by, boolean automatic) {
+    private Bottleneck doEscalate(Bottleneck current, String note, String by, boolean automatic, LocalDate today) {
         if (!current.open()) {
             throw new ConflictException("error.bottlenecks.notOpen");
         }
@@ -303,7 +303,6 @@ public class BottleneckManagement {
             throw new ConflictException("error.bottlenecks.topLevel");
         }
         OrgUnit parent = orgUnits.get(owner.parent());
-        LocalDate today = today();
         if (!bottlenecks.escalate(current.id(), parent.id(), today, current.version())) {
             throw ConflictException.staleVersion(current.version(), current.version() + 1);
         }
@@ -356,7 +355,7 @@ public class BottleneckManagement {
         for (Long id : bottlenecks.dueForEscalation(today.minusDays(escalateAfterDays))) {
             Bottleneck b = get(id);
             if (orgUnits.get(b.owner()).parent() != null) {
-                doEscalate(b, null, "system", true);
+                doEscalate(b, null, "system", true, today);
                 moved++;
             }
         }

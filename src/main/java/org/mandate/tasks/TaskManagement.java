@@ -957,7 +957,16 @@ public class TaskManagement {
 
     /** Counts of non-draft tasks by computed status, percent done and budgets; one query. */
     public TaskCounts counts(String resolution, String orgUnit) {
-        Map<String, long[]> rows = tasks.countsByStatus(blankToNull(resolution), blankToNull(orgUnit), today());
+        return counts(resolution, orgUnit, false);
+    }
+
+    /** Like {@link #counts(String, String)} for the tasks the unit itself leads (not its subtree). */
+    public TaskCounts countsOfUnit(String orgUnit) {
+        return counts(null, orgUnit, true);
+    }
+
+    private TaskCounts counts(String resolution, String orgUnit, boolean exact) {
+        Map<String, long[]> rows = tasks.countsByStatus(blankToNull(resolution), blankToNull(orgUnit), exact, today());
         Map<TaskStatus, Long> byStatus = new EnumMap<>(TaskStatus.class);
         long total = 0;
         long planned = 0;
@@ -1009,9 +1018,14 @@ public class TaskManagement {
      * {@code to} (inclusive); overdue counted as of {@code to} (or today when earlier).
      */
     public TaskScorecardInputs scorecardInputs(String orgUnit, LocalDate from, LocalDate to) {
+        return scorecardInputs(orgUnit, from, to, false);
+    }
+
+    /** Scorecard inputs of the unit alone ({@code unitOnly}) or of its subtree. */
+    public TaskScorecardInputs scorecardInputs(String orgUnit, LocalDate from, LocalDate to, boolean unitOnly) {
         orgUnits.get(orgUnit);
         LocalDate asOf = to.isBefore(today()) ? to : today();
-        long[] v = tasks.scorecard(orgUnit, from, to, asOf);
+        long[] v = tasks.scorecard(orgUnit, unitOnly, from, to, asOf);
         long finished = v[1] + v[2];
         return new TaskScorecardInputs(
                 orgUnit,

@@ -674,7 +674,11 @@ class Tasks {
 
     // Aggregates for other modules
 
-    Map<String, long[]> countsByStatus(String resolution, String orgUnit, LocalDate today) {
+    static String unitScope(boolean exact) {
+        return exact ? "(select x.id from org_unit x where x.code = :orgUnit)" : OrgUnitTree.subtreeIds("orgUnit");
+    }
+
+    Map<String, long[]> countsByStatus(String resolution, String orgUnit, boolean exact, LocalDate today) {
         Map<String, Object> p = new HashMap<>();
         p.put("today", Date.valueOf(today));
         StringBuilder w = new StringBuilder(" where t.status <> 'DRAFT'");
@@ -683,7 +687,7 @@ class Tasks {
             p.put("resolution", resolution);
         }
         if (orgUnit != null) {
-            w.append(" and t.lead_unit_id in ").append(OrgUnitTree.subtreeIds("orgUnit"));
+            w.append(" and t.lead_unit_id in ").append(unitScope(exact));
             p.put("orgUnit", orgUnit);
         }
         Map<String, long[]> out = new LinkedHashMap<>();
@@ -703,7 +707,7 @@ class Tasks {
     }
 
     /** {dueInRange, doneOnTime, doneLate, overdueNow, daysLateTotal, allocated, disbursed, rebaselined}. */
-    long[] scorecard(String orgUnit, LocalDate from, LocalDate to, LocalDate asOf) {
+    long[] scorecard(String orgUnit, boolean exact, LocalDate from, LocalDate to, LocalDate asOf) {
         return jdbc.sql("""
                 select
                   coalesce(sum(case when t.deadline between :from and :to then 1 else 0 end), 0),

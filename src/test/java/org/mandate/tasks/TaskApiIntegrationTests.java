@@ -234,4 +234,38 @@ class TaskApiIntegrationTests {
                         .asLong())
                 .isEqualTo(4);
     }
+
+    @Test
+    void aTaskWaitingForAnUnfinishedPrerequisiteShowsAsBlocked() {
+        Api steering = Api.as(port, "steering");
+        LocalDate today = tasks.today();
+        long first = steering.post(
+                        "/api/v1/tasks", taskJson(unique("Decree first"), "BTP", today, today.plusDays(10), "Decree"))
+                .json()
+                .path("id")
+                .asLong();
+        long second = steering.post(
+                        "/api/v1/tasks", taskJson(unique("Then circular"), "BTP", today, today.plusDays(20), "Circ"))
+                .json()
+                .path("id")
+                .asLong();
+        var linked = steering.patch("/api/v1/tasks/" + second, "{\"dependsOn\": [" + first + "]}");
+        assertThat(linked.status()).as(linked.body()).isEqualTo(200);
+        assertThat(linked.json().path("blocked").asBoolean()).isTrue();
+        var cycle = steering.patch("/api/v1/tasks/" + first, "{\"dependsOn\": [" + second + "]}");
+        assertThat(cycle.status()).isEqualTo(400);
+        assertThat(cycle.errorFields()).containsExactly("dependsOn");
+        var early = steering.post(
+                "/api/v1/tasks/" + second + "/updates", "{\"progress\": 100, \"status\": \"DONE\", \"note\": \"x\"}");
+        assertThat(early.status()).isEqualTo(409);
+        var done = steering.post(
+                "/api/v1/tasks/" + first + "/updates",
+                "{\"progress\": 100, \"status\": \"DONE\", \"note\": \"Issued\"}");
+        assertThat(done.status()).as(done.body()).isEqualTo(201);
+        assertThat(steering.get("/api/v1/tasks/" + second)
+                        .json()
+                        .path("blocked")
+                        .asBoolean())
+                .isFalse();
+    }
 }

@@ -7,13 +7,10 @@ import java.io.OutputStream;
 import java.io.OutputStreamWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
-import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
@@ -215,14 +212,14 @@ class TaskSpreadsheets {
         List<FieldProblem> problems = new ArrayList<>();
         List<NewTask> out = new ArrayList<>();
         for (int i = 0; i < rows.size(); i++) {
-            Cells c = new Cells(rows.get(i), "row " + (i + 2) + ": ", problems);
+            FormValues c = new FormValues(rows.get(i), "row " + (i + 2) + ": ", problems);
             out.add(new NewTask(
                     c.text("title"),
                     c.text("description"),
                     c.text("resolution"),
                     c.text("solutionGroup"),
                     c.text("leadUnit"),
-                    c.list("coordinatingUnits"),
+                    c.list("coordinatingUnits") == null ? List.of() : c.list("coordinatingUnits"),
                     c.text("responsiblePerson"),
                     c.text("approver"),
                     c.date("startOn"),
@@ -244,69 +241,11 @@ class TaskSpreadsheets {
         return out;
     }
 
-    /** One row's cells; bad values add a problem naming the row and the column. */
-    private record Cells(Map<String, String> row, String prefix, List<FieldProblem> problems) {
-
-        String text(String col) {
-            String v = row.get(col);
-            return v == null || v.isBlank() ? null : v.trim();
-        }
-
-        List<String> list(String col) {
-            String v = text(col);
-            return v == null
-                    ? List.of()
-                    : Arrays.stream(v.split("[;,]"))
-                            .map(String::trim)
-                            .filter(s -> !s.isEmpty())
-                            .toList();
-        }
-
-        LocalDate date(String col) {
-            String v = text(col);
-            if (v == null) {
-                return null;
-            }
-            try {
-                return LocalDate.parse(v);
-            } catch (DateTimeParseException e) {
-                problems.add(new FieldProblem(prefix + col, "error.badValue", v));
-                return null;
-            }
-        }
-
-        Long number(String col) {
-            String v = text(col);
-            if (v == null) {
-                return null;
-            }
-            try {
-                return Long.parseLong(v.replace(" ", "").replace("_", ""));
-            } catch (NumberFormatException e) {
-                problems.add(new FieldProblem(prefix + col, "error.badValue", v));
-                return null;
-            }
-        }
-
-        <E extends Enum<E>> E enumValue(String col, Class<E> type) {
-            String v = text(col);
-            if (v == null) {
-                return null;
-            }
-            try {
-                return Enum.valueOf(type, v.toUpperCase(Locale.ROOT));
-            } catch (IllegalArgumentException e) {
-                problems.add(new FieldProblem(prefix + col, "error.badValue", v));
-                return null;
-            }
-        }
-    }
-
     // ---------------------------------------------------------------- export
 
     static TaskFilter filter(Map<String, String> p) {
         List<FieldProblem> problems = new ArrayList<>();
-        Cells c = new Cells(p, "", problems);
+        FormValues c = new FormValues(p, "", problems);
         TaskFilter f = new TaskFilter(
                 c.text("resolution"),
                 c.text("solutionGroup"),
