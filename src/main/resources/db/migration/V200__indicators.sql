@@ -27,9 +27,9 @@ create index indicator_resolution_ix on indicator (resolution);
 
 create table indicator_target (
     indicator_id bigint not null references indicator (id),
-    year         int    not null,
-    value        decimal(20, 4) not null,
-    primary key (indicator_id, year)
+    target_year  int    not null,
+    target_value decimal(20, 4) not null,
+    primary key (indicator_id, target_year)
 );
 
 -- About 10 million rows a year nationally. The period is kept as its ISO identifier (the natural key)
@@ -44,7 +44,7 @@ create table indicator_data_value (
     start_on      date not null,
     end_on        date not null,
     anchor_on     date not null,
-    value         decimal(20, 4) not null,
+    num_value     decimal(20, 4) not null,
     comment       varchar(1000),
     state         varchar(12) not null,
     flagged       boolean not null default false,

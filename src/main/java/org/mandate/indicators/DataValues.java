@@ -26,7 +26,7 @@ import org.springframework.stereotype.Repository;
 class DataValues {
 
     private static final String SELECT = """
-            select i.code as indicator, u.code as org_unit, v.period, v.value, v.comment, v.state, v.flagged,
+            select i.code as indicator, u.code as org_unit, v.period, v.num_value, v.comment, v.state, v.flagged,
                    v.entered_by, v.entered_at, v.version
               from indicator_data_value v
               join indicator i on i.id = v.indicator_id
@@ -45,7 +45,7 @@ class DataValues {
 
     Optional<Stored> find(long indicatorId, String period, long unitId) {
         return jdbc.sql("""
-                select id, value, comment, state from indicator_data_value
+                select id, num_value, comment, state from indicator_data_value
                  where indicator_id = :i and period = :p and org_unit_id = :u
                 """)
                 .param("i", indicatorId)
@@ -67,7 +67,7 @@ class DataValues {
             String by) {
         jdbc.sql("""
                 insert into indicator_data_value (indicator_id, org_unit_id, period, period_type, start_on, end_on,
-                       anchor_on, value, comment, state, flagged, entered_by, entered_at, version)
+                       anchor_on, num_value, comment, state, flagged, entered_by, entered_at, version)
                 values (:i, :u, :p, :type, :start, :end, :anchor, :value, :comment, :state, :flagged, :by, :now, 0)
                 """)
                 .param("i", indicatorId)
@@ -88,7 +88,7 @@ class DataValues {
 
     void update(long id, BigDecimal value, String comment, State state, boolean flagged, String by) {
         jdbc.sql("""
-                update indicator_data_value set value = :value, comment = :comment, state = :state, flagged = :flagged,
+                update indicator_data_value set num_value = :value, comment = :comment, state = :state, flagged = :flagged,
                        entered_by = :by, entered_at = :now, version = version + 1
                  where id = :id
                 """)
@@ -106,7 +106,7 @@ class DataValues {
     void insertBatch(List<Object[]> rows) {
         template.batchUpdate("""
                 insert into indicator_data_value (indicator_id, org_unit_id, period, period_type, start_on, end_on,
-                       anchor_on, value, comment, state, flagged, entered_by, entered_at, version)
+                       anchor_on, num_value, comment, state, flagged, entered_by, entered_at, version)
                 values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, false, ?, ?, 0)
                 """, rows);
     }
@@ -220,11 +220,11 @@ class DataValues {
         }
         String approved = approvedOnly ? " and v.state = 'APPROVED'" : "";
         String expression = switch (aggregation) {
-            case SUM, LAST -> "sum(v.value)";
-            case AVERAGE -> "avg(v.value)";
-            case MIN -> "min(v.value)";
-            case MAX -> "max(v.value)";
-            case WEIGHTED_AVERAGE -> "sum(v.value * w.value) / nullif(sum(w.value), 0)";
+            case SUM, LAST -> "sum(v.num_value)";
+            case AVERAGE -> "avg(v.num_value)";
+            case MIN -> "min(v.num_value)";
+            case MAX -> "max(v.num_value)";
+            case WEIGHTED_AVERAGE -> "sum(v.num_value * w.num_value) / nullif(sum(w.num_value), 0)";
         };
         String weightJoin = "";
         if (aggregation == Aggregation.WEIGHTED_AVERAGE) {
@@ -278,7 +278,7 @@ class DataValues {
                 rs.getString("indicator"),
                 rs.getString("org_unit"),
                 rs.getString("period"),
-                rs.getBigDecimal("value"),
+                rs.getBigDecimal("num_value"),
                 rs.getString("comment"),
                 State.valueOf(rs.getString("state")),
                 rs.getBoolean("flagged"),

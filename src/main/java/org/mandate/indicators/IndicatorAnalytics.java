@@ -55,6 +55,44 @@ public class IndicatorAnalytics {
     /** The series of the last twelve months (or quarters/years) and the projection, for a trend chart. */
     public record Trend(Indicator indicator, String orgUnit, List<Point> points, Projection projection, Value latest) {}
 
+    /**
+     * What a dashboard shows for an indicator and a subtree: the latest value with its target and
+     * attainment, and whether the current pace reaches the final target (with the projected value).
+     */
+    public record Status(
+            String indicator,
+            String orgUnit,
+            String period,
+            BigDecimal value,
+            BigDecimal target,
+            BigDecimal attainment,
+            Integer finalTargetYear,
+            BigDecimal finalTarget,
+            BigDecimal projected,
+            Boolean onTrack) {}
+
+    public Status status(String indicator, String orgUnit, LocalDate today, boolean approvedOnly) {
+        Trend t = trend(indicator, orgUnit, today, approvedOnly);
+        Value l = t.latest();
+        Projection p = t.projection();
+        return new Status(
+                indicator,
+                orgUnit,
+                l == null ? null : l.period(),
+                l == null ? null : l.value(),
+                l == null ? null : l.target(),
+                l == null ? null : l.attainment(),
+                p.targetYear(),
+                p.target(),
+                p.projected(),
+                p.onTrack());
+    }
+
+    /** Only approved values: what the public dashboard may show. */
+    public Status publicStatus(String indicator, String orgUnit, LocalDate today) {
+        return status(indicator, orgUnit, today, true);
+    }
+
     public Value value(String indicator, String orgUnit, Period period, boolean approvedOnly) {
         Indicator i = indicators.get(indicator);
         orgUnits.get(orgUnit);

@@ -36,7 +36,7 @@ class Indicators {
         }
         List<Indicator> rows = spec.query(this::mapWithoutTargets).list();
         Map<Long, List<Target>> targets = new HashMap<>();
-        jdbc.sql("select indicator_id, year, value from indicator_target order by year")
+        jdbc.sql("select indicator_id, target_year, target_value from indicator_target order by target_year")
                 .query(rs -> {
                     targets.computeIfAbsent(rs.getLong(1), k -> new java.util.ArrayList<>())
                             .add(new Target(rs.getInt(2), rs.getBigDecimal(3)));
@@ -109,7 +109,8 @@ class Indicators {
 
     private void insertTargets(long id, List<Target> targets) {
         for (Target t : targets) {
-            jdbc.sql("insert into indicator_target (indicator_id, year, value) values (:id, :year, :value)")
+            jdbc.sql(
+                            "insert into indicator_target (indicator_id, target_year, target_value) values (:id, :year, :value)")
                     .param("id", id)
                     .param("year", t.year())
                     .param("value", t.value())
@@ -118,7 +119,8 @@ class Indicators {
     }
 
     private List<Target> targets(long id) {
-        return jdbc.sql("select year, value from indicator_target where indicator_id = :id order by year")
+        return jdbc.sql(
+                        "select target_year, target_value from indicator_target where indicator_id = :id order by target_year")
                 .param("id", id)
                 .query((rs, n) -> new Target(rs.getInt(1), rs.getBigDecimal(2)))
                 .list();
