@@ -422,7 +422,7 @@ class NationalDataGenerator {
                         "created_at",
                         "updated_at");
                 BulkWriter targets =
-                        new BulkWriter(c, "indicator_target", "indicator_id", "year", "value").after(indicators);
+                        new BulkWriter(c, "indicator_target", "indicator_id", "target_year", "target_value").after(indicators);
                 BulkWriter data = new BulkWriter(
                                 c,
                                 "indicator_data_value",
@@ -433,7 +433,7 @@ class NationalDataGenerator {
                                 "start_on",
                                 "end_on",
                                 "anchor_on",
-                                "value",
+                                "num_value",
                                 "state",
                                 "flagged",
                                 "entered_by",
