@@ -421,8 +421,9 @@ class NationalDataGenerator {
                         "version",
                         "created_at",
                         "updated_at");
-                BulkWriter targets =
-                        new BulkWriter(c, "indicator_target", "indicator_id", "target_year", "target_value").after(indicators);
+                BulkWriter targets = new BulkWriter(
+                                c, "indicator_target", "indicator_id", "target_year", "target_value")
+                        .after(indicators);
                 BulkWriter data = new BulkWriter(
                                 c,
                                 "indicator_data_value",
