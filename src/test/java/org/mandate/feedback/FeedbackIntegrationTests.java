@@ -267,7 +267,7 @@ class FeedbackIntegrationTests {
     void aCitizenRatesOnThePublicPageAndAModeratorSeesTheComment() {
         try (Browser browser = Browser.open(port)) {
             browser.go("/org-units/HANOI-C02?lang=en");
-            browser.click(By.cssSelector(".unit-sections a"));
+            browser.click(By.id("unit-feedback-link"));
             assertThat(browser.text(By.id("feedback-target"))).isNotBlank();
             browser.click(By.cssSelector("label[for='rating-4']"));
             browser.click(By.cssSelector("label[for='respondent-BUSINESS']"));
