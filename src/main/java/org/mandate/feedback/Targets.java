@@ -6,7 +6,6 @@ import java.util.Set;
 import org.mandate.orgunits.OrgUnitManagement;
 import org.mandate.resolutions.ResolutionManagement;
 import org.mandate.shared.InvalidInputException;
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Service;
 
 /**
@@ -18,9 +17,9 @@ public class Targets {
 
     private final ResolutionManagement resolutions;
     private final OrgUnitManagement orgUnits;
-    private final ObjectProvider<TaskTargets> tasks;
+    private final TaskTargets tasks;
 
-    Targets(ResolutionManagement resolutions, OrgUnitManagement orgUnits, ObjectProvider<TaskTargets> tasks) {
+    Targets(ResolutionManagement resolutions, OrgUnitManagement orgUnits, TaskTargets tasks) {
         this.resolutions = resolutions;
         this.orgUnits = orgUnits;
         this.tasks = tasks;
@@ -86,7 +85,7 @@ public class Targets {
     }
 
     private TaskTargets taskTargets() {
-        return tasks.getIfAvailable(() -> TaskTargets.ACCEPT_POSITIVE_IDS);
+        return tasks;
     }
 
     private static Optional<Long> taskId(Target target) {

@@ -1,31 +1,32 @@
 package org.mandate.feedback;
 
 import java.util.Optional;
+import org.mandate.tasks.Task;
+import org.mandate.tasks.TaskManagement;
+import org.springframework.stereotype.Component;
 
 /**
- * The hook through which feedback and reviews learn whether a task exists and which unit leads it. The
- * tasks module is built separately: until the integrator registers a bean implementing this interface
- * (for example in the tasks module, delegating to its management class), {@link #ACCEPT_POSITIVE_IDS}
- * is used, which accepts any positive numeric id and knows no lead unit.
+ * Whether a task may be rated or appraised, and which unit leads it (so that a rating of a task also
+ * counts for its unit's subtree). Draft tasks are not public and cannot be rated.
  */
-public interface TaskTargets {
+@Component
+public class TaskTargets {
 
-    /** True when a task with this id exists (and may be rated or appraised). */
-    boolean exists(long taskId);
+    private final TaskManagement tasks;
 
-    /** The code of the unit leading the task, when known. */
-    Optional<String> leadUnit(long taskId);
+    TaskTargets(TaskManagement tasks) {
+        this.tasks = tasks;
+    }
 
-    /** The stand-in used while no tasks module provides an implementation. */
-    TaskTargets ACCEPT_POSITIVE_IDS = new TaskTargets() {
-        @Override
-        public boolean exists(long taskId) {
-            return taskId > 0;
-        }
+    /** True when a public (not draft) task with this id exists. */
+    public boolean exists(long taskId) {
+        return tasks.find(taskId)
+                .filter(t -> t.status() != org.mandate.tasks.TaskStatus.DRAFT)
+                .isPresent();
+    }
 
-        @Override
-        public Optional<String> leadUnit(long taskId) {
-            return Optional.empty();
-        }
-    };
+    /** The code of the unit leading the task. */
+    public Optional<String> leadUnit(long taskId) {
+        return tasks.find(taskId).map(Task::leadUnit);
+    }
 }

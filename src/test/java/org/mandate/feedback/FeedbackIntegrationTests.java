@@ -138,10 +138,24 @@ class FeedbackIntegrationTests {
                 .isEqualTo(400);
     }
 
+    /** A task of the demo data that the public can see (not a draft), led inside {@code unit}. */
+    long publicTaskId(String unit) {
+        for (JsonNode t : Api.as(port, "steering")
+                .get("/api/v1/tasks?orgUnit=" + unit + "&size=100")
+                .json()
+                .path("items")) {
+            if (!"DRAFT".equals(t.path("status").asString())) {
+                return t.path("id").asLong();
+            }
+        }
+        throw new IllegalStateException("no public demo task under " + unit);
+    }
+
     @Test
     void oneRatingPerTargetAndClientPerMonthAndTaskTargetsAreAccepted() {
         String client = newClient();
-        String body = "{\"target\":\"task:987654\",\"rating\":2,\"respondentType\":\"CITIZEN\"}";
+        long taskId = publicTaskId("HANOI");
+        String body = "{\"target\":\"task:" + taskId + "\",\"rating\":2,\"respondentType\":\"CITIZEN\"}";
         assertThat(rate(client, body).statusCode()).isEqualTo(202);
         var again = rate(client, body);
         assertThat(again.statusCode()).isEqualTo(429);
@@ -150,7 +164,7 @@ class FeedbackIntegrationTests {
                         .statusCode())
                 .isEqualTo(400);
         JsonNode task = Api.anonymous(port)
-                .get("/api/v1/public/feedback?target=task:987654")
+                .get("/api/v1/public/feedback?target=task:" + taskId)
                 .json();
         assertThat(task.path("satisfaction").path("count").asLong()).isEqualTo(1);
         assertThat(task.path("satisfaction").path("average").asDouble()).isEqualTo(2.0);

@@ -84,10 +84,22 @@ class AppraisalIntegrationTests {
         return ids;
     }
 
+    long publicTaskId(String unit) {
+        for (tools.jackson.databind.JsonNode t : Api.as(port, "steering")
+                .get("/api/v1/tasks?orgUnit=" + unit + "&size=100")
+                .json()
+                .path("items")) {
+            if (!"DRAFT".equals(t.path("status").asString())) {
+                return t.path("id").asLong();
+            }
+        }
+        throw new IllegalStateException("no public demo task under " + unit);
+    }
+
     @Test
     void onlyTheInvitedExpertWritesAndOnlyTheUnitsLeaderResponds() {
         long bct = invite("solution-group:70-S06", "expert", "BCT");
-        long caobang = invite("task:424242", "expert", "CAOBANG");
+        long caobang = invite("task:" + publicTaskId("CAOBANG"), "expert", "CAOBANG");
 
         assertThat(Api.as(port, "expert.energy")
                         .post("/api/v1/appraisals/" + bct + "/submit", GOOD_REPORT)
@@ -164,9 +176,13 @@ class AppraisalIntegrationTests {
                 "{\"target\":\"unit:CAOBANG\",\"expert\":\"reporter.caobang\",\"unit\":\"NOWHERE\"}");
         assertThat(bad.status()).isEqualTo(400);
         assertThat(bad.errorFields()).containsExactlyInAnyOrder("target", "expert", "unit");
-        Api.Response noUnit = steering.post("/api/v1/appraisals", "{\"target\":\"task:77\",\"expert\":\"expert\"}");
+        Api.Response unknownTask =
+                steering.post("/api/v1/appraisals", "{\"target\":\"task:999999999\",\"expert\":\"expert\"}");
+        assertThat(unknownTask.status()).isEqualTo(400);
+        assertThat(unknownTask.errorFields()).contains("target");
+        Api.Response noUnit =
+                steering.post("/api/v1/appraisals", "{\"target\":\"resolution:70-nq-tw\",\"expert\":\"expert\"}");
         assertThat(noUnit.status()).isEqualTo(400);
-        assertThat(noUnit.errorFields()).containsExactly("unit");
         Api.Response unknownGroup = steering.post(
                 "/api/v1/appraisals", "{\"target\":\"solution-group:99-S99\",\"expert\":\"expert\",\"unit\":\"TW\"}");
         assertThat(unknownGroup.errorFields()).containsExactly("target");
