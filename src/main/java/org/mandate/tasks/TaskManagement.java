@@ -995,6 +995,14 @@ public class TaskManagement {
                 disbursed);
     }
 
+    /**
+     * Unfinished tasks with no progress update within the reporting cycle ({@code mandate.tasks.stale-days}),
+     * led by the unit alone ({@code unitOnly}) or its subtree.
+     */
+    public long countStale(String orgUnit, boolean unitOnly) {
+        return tasks.countStale(orgUnit, unitOnly, staleBefore(today()));
+    }
+
     /** Public rows (drafts excluded) for a resolution and/or subtree. */
     public PageResult<PublicTaskRow> publicTasks(String resolution, String orgUnit, Paging paging) {
         return list(new TaskFilter(resolution, null, orgUnit, null, null, null, null, null), paging, true)

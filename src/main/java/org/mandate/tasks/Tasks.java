@@ -742,6 +742,19 @@ class Tasks {
                 .single();
     }
 
+    /** Unfinished tasks led in the unit (or its subtree) with no update since {@code staleBefore}. */
+    long countStale(String orgUnit, boolean exact, LocalDate staleBefore) {
+        return jdbc.sql("""
+                select count(*) from task t
+                 where t.status in ('NOT_STARTED','ON_TRACK','AT_RISK')
+                   and coalesce(t.last_update_on, t.created_on) < :staleBefore
+                   and t.lead_unit_id in """ + unitScope(exact))
+                .param("staleBefore", Date.valueOf(staleBefore))
+                .param("orgUnit", orgUnit)
+                .query(Long.class)
+                .single();
+    }
+
     /** Task ids (subset of the given) that exist, with their lead unit codes. */
     Map<Long, String> leadUnitsOf(List<Long> ids) {
         Map<Long, String> out = new HashMap<>();
