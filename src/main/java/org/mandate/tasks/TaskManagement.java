@@ -242,6 +242,11 @@ public class TaskManagement {
         return Tasks.listSql(toFilter(filter, true));
     }
 
+    /** The SQL of the task count for a filter (used by EXPLAIN checks). */
+    public static String countSql(TaskFilter filter) {
+        return Tasks.countSql(toFilter(filter, true));
+    }
+
     public List<Task> children(long id) {
         return list(new TaskFilter(null, null, null, null, null, null, null, id), Paging.of(0, Paging.MAX_SIZE))
                 .items();

@@ -95,11 +95,12 @@ class Tasks {
                 .list();
     }
 
+    static String countSql(Filter f) {
+        return "select count(*) " + FROM + where(f);
+    }
+
     long count(Filter f, LocalDate today) {
-        return jdbc.sql("select count(*) " + FROM + where(f))
-                .params(params(f, today))
-                .query(Long.class)
-                .single();
+        return jdbc.sql(countSql(f)).params(params(f, today)).query(Long.class).single();
     }
 
     /** The SQL of the list query (for EXPLAIN checks). */
