@@ -6,6 +6,8 @@ import org.mandate.bottlenecks.BottleneckManagement;
 import org.mandate.bottlenecks.BottleneckManagement.NewBottleneck;
 import org.mandate.bottlenecks.BottleneckType;
 import org.mandate.bottlenecks.Severity;
+import org.mandate.identity.AccountManagement;
+import org.mandate.identity.AccountManagement.NewAccount;
 import org.mandate.shared.Actor;
 import org.mandate.shared.Paging;
 import org.mandate.shared.Role;
@@ -43,10 +45,16 @@ class DemoTasks implements ApplicationRunner {
     private final TaskManagement tasks;
     private final BottleneckManagement bottlenecks;
     private final TransactionTemplate tx;
+    private final AccountManagement accounts;
     private final Actor loader = DemoCatalogue.LOADER;
     private LocalDate today;
 
-    DemoTasks(TaskManagement tasks, BottleneckManagement bottlenecks, TransactionTemplate tx) {
+    DemoTasks(
+            TaskManagement tasks,
+            BottleneckManagement bottlenecks,
+            AccountManagement accounts,
+            TransactionTemplate tx) {
+        this.accounts = accounts;
         this.tasks = tasks;
         this.bottlenecks = bottlenecks;
         this.tx = tx;
@@ -63,6 +71,16 @@ class DemoTasks implements ApplicationRunner {
     }
 
     private void load() {
+        if (accounts.find("reporter.caobang-c01").isEmpty()) {
+            accounts.create(
+                    loader,
+                    new NewAccount(
+                            "reporter.caobang-c01",
+                            "demo",
+                            "Cán bộ báo cáo Xã mẫu 01 (demo)",
+                            Role.REPORTER,
+                            "CAOBANG-C01"));
+        }
         // Resolution 72: health. Central -> Cao Bang -> communes; Ministry of Health.
         long r72 = task(
                 "72-nq-tw",

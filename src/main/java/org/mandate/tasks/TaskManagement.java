@@ -242,6 +242,11 @@ public class TaskManagement {
         return Tasks.listSql(toFilter(filter, true));
     }
 
+    /** The SQL of the task count for a filter (used by EXPLAIN checks). */
+    public static String countSql(TaskFilter filter) {
+        return Tasks.countSql(toFilter(filter, true));
+    }
+
     public List<Task> children(long id) {
         return list(new TaskFilter(null, null, null, null, null, null, null, id), Paging.of(0, Paging.MAX_SIZE))
                 .items();
@@ -993,6 +998,14 @@ public class TaskManagement {
                 planned,
                 allocated,
                 disbursed);
+    }
+
+    /**
+     * Unfinished tasks with no progress update within the reporting cycle ({@code mandate.tasks.stale-days}),
+     * led by the unit alone ({@code unitOnly}) or its subtree.
+     */
+    public long countStale(String orgUnit, boolean unitOnly) {
+        return tasks.countStale(orgUnit, unitOnly, staleBefore(today()));
     }
 
     /** Public rows (drafts excluded) for a resolution and/or subtree. */

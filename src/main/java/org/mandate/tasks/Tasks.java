@@ -95,11 +95,12 @@ class Tasks {
                 .list();
     }
 
+    static String countSql(Filter f) {
+        return "select count(*) " + FROM + where(f);
+    }
+
     long count(Filter f, LocalDate today) {
-        return jdbc.sql("select count(*) " + FROM + where(f))
-                .params(params(f, today))
-                .query(Long.class)
-                .single();
+        return jdbc.sql(countSql(f)).params(params(f, today)).query(Long.class).single();
     }
 
     /** The SQL of the list query (for EXPLAIN checks). */
@@ -739,6 +740,19 @@ class Tasks {
                     rs.getLong(7),
                     rs.getLong(8)
                 })
+                .single();
+    }
+
+    /** Unfinished tasks led in the unit (or its subtree) with no update since {@code staleBefore}. */
+    long countStale(String orgUnit, boolean exact, LocalDate staleBefore) {
+        return jdbc.sql("""
+                select count(*) from task t
+                 where t.status in ('NOT_STARTED','ON_TRACK','AT_RISK')
+                   and coalesce(t.last_update_on, t.created_on) < :staleBefore
+                   and t.lead_unit_id in """ + unitScope(exact))
+                .param("staleBefore", Date.valueOf(staleBefore))
+                .param("orgUnit", orgUnit)
+                .query(Long.class)
                 .single();
     }
 

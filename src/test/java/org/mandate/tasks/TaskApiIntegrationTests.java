@@ -268,4 +268,38 @@ class TaskApiIntegrationTests {
                         .asBoolean())
                 .isFalse();
     }
+
+    @Autowired
+    Tasks repository;
+
+    @Autowired
+    org.mandate.orgunits.OrgUnitManagement orgUnits;
+
+    @Autowired
+    org.mandate.resolutions.ResolutionManagement resolutions;
+
+    @Autowired
+    org.springframework.context.ApplicationEventPublisher publisher;
+
+    @Test
+    void aTaskWithoutAnUpdateWithinTheReportingCycleIsStale() {
+        Api steering = Api.as(port, "steering");
+        LocalDate today = tasks.today();
+        long id = steering.post(
+                        "/api/v1/tasks", taskJson(unique("Quiet task"), "CAOBANG-C07", today, today.plusDays(90), "R"))
+                .json()
+                .path("id")
+                .asLong();
+        assertThat(tasks.get(id).stale()).isFalse();
+        // Seen from a day past the reporting cycle, nobody has reported on it.
+        java.time.Clock later = java.time.Clock.fixed(
+                today.plusDays(tasks.staleDays() + 1)
+                        .atStartOfDay(java.time.ZoneOffset.UTC)
+                        .toInstant(),
+                java.time.ZoneOffset.UTC);
+        TaskManagement inAMonth =
+                new TaskManagement(repository, orgUnits, resolutions, publisher, later, tasks.staleDays());
+        assertThat(inAMonth.get(id).stale()).isTrue();
+        assertThat(inAMonth.countStale("CAOBANG-C07", true)).isPositive();
+    }
 }

@@ -101,6 +101,10 @@ class TaskListPlanIntegrationTests {
                             "offset",
                             0));
             assertThat(overduePlan).doesNotContain("Seq Scan on task ").contains("Index");
+            String countPlan = explain(
+                    TaskManagement.countSql(new TaskFilter(null, null, "CAOBANG", null, null, null, null, null)),
+                    Map.of("today", Date.valueOf(tasks.today()), "orgUnit", "CAOBANG"));
+            assertThat(countPlan).doesNotContain("Seq Scan on task ").contains("Index");
             status.setRollbackOnly();
         });
     }

@@ -218,6 +218,8 @@ class BottleneckController {
         model.addAttribute("owned", bottlenecks.list(Bottleneck.OPEN, null, code, null, null, Paging.of(0, 100)));
         model.addAttribute("median", bottlenecks.medianResolutionDays(code, from, today));
         model.addAttribute("staleDays", tasks.staleDays());
+        model.addAttribute("ownStale", tasks.countStale(code, true));
+        model.addAttribute("subtreeStale", tasks.countStale(code, false));
         return ACCOUNTABILITY_VIEW;
     }
 
