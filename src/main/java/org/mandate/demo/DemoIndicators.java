@@ -125,14 +125,17 @@ class DemoIndicators implements ApplicationRunner {
         long t0 = System.currentTimeMillis();
         values.load(DemoCatalogue.LOADER, samples, DataValue.State.APPROVED, SAMPLE);
         long t1 = System.currentTimeMillis();
-        accounts.create(
-                DemoCatalogue.LOADER,
-                new NewAccount(
-                        "reporter.caobang-c01",
-                        "demo",
-                        "Cán bộ báo cáo xã mẫu 01, Cao Bằng (demo)",
-                        Role.REPORTER,
-                        "CAOBANG-C01"));
+        // The tasks demo may have created the same commune reporter already.
+        if (accounts.find("reporter.caobang-c01").isEmpty()) {
+            accounts.create(
+                    DemoCatalogue.LOADER,
+                    new NewAccount(
+                            "reporter.caobang-c01",
+                            "demo",
+                            "Cán bộ báo cáo xã mẫu 01, Cao Bằng (demo)",
+                            Role.REPORTER,
+                            "CAOBANG-C01"));
+        }
         long t2 = System.currentTimeMillis();
         reports.openAndMarkLate(today);
         log.info(
