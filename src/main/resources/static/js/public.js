@@ -1,13 +1,45 @@
-// Public pages: charts drawn from the data embedded in each page (the same numbers as its tables), and
-// the digest check. Everything still reads without JavaScript: tables carry every figure.
+// Public pages: charts drawn from the data embedded in each page (the same numbers as its tables), table
+// filters, the province grid's measure and the digest check. Every figure is readable without JavaScript.
 (function () {
   function charts() {
     if (!window.echarts) { return; }
     document.querySelectorAll('[data-chart]').forEach(function (el) {
-      var option = JSON.parse(el.getAttribute('data-chart'));
       var chart = window.echarts.init(el, null, { renderer: 'svg' });
-      chart.setOption(option);
+      chart.setOption(JSON.parse(el.getAttribute('data-chart')));
       window.addEventListener('resize', function () { chart.resize(); });
+    });
+  }
+  function filters() {
+    document.querySelectorAll('[data-filter-for]').forEach(function (box) {
+      var table = document.getElementById(box.getAttribute('data-filter-for'));
+      if (!table) { return; }
+      var controls = box.querySelectorAll('[data-column]');
+      function apply() {
+        table.querySelectorAll('tbody tr').forEach(function (row) {
+          var show = true;
+          controls.forEach(function (c) {
+            var want = c.value.trim().toLowerCase();
+            var have = (row.getAttribute('data-' + c.getAttribute('data-column')) || '').toLowerCase();
+            if (want && (c.tagName === 'SELECT' ? have !== want : have.indexOf(want) < 0)) { show = false; }
+          });
+          row.hidden = !show;
+        });
+      }
+      controls.forEach(function (c) { c.addEventListener('input', apply); c.addEventListener('change', apply); });
+    });
+  }
+  function grid() {
+    var select = document.getElementById('measure');
+    if (!select) { return; }
+    select.addEventListener('change', function () {
+      var m = select.value.replace(/[A-Z]/g, function (c) { return '-' + c.toLowerCase(); });
+      document.querySelectorAll('.province-grid .tile').forEach(function (tile) {
+        var bucket = tile.getAttribute('data-b-' + m);
+        var value = tile.getAttribute('data-' + m);
+        tile.className = 'tile b' + bucket;
+        tile.querySelector('.tile-value').textContent =
+          value === null || value === '' ? '—' : value + (m === 'percent-done' || m === 'reports' ? '%' : '');
+      });
     });
   }
   function verify() {
@@ -21,5 +53,5 @@
         .catch(function () { out.textContent = out.getAttribute('data-offline'); });
     });
   }
-  document.addEventListener('DOMContentLoaded', function () { charts(); verify(); });
+  document.addEventListener('DOMContentLoaded', function () { charts(); filters(); grid(); verify(); });
 })();

@@ -38,15 +38,21 @@ public class PublicSite {
     private final PublicationManagement publications;
     private final TemplateEngine templates;
     private final OpenData openData;
+    private final org.springframework.context.MessageSource messages;
     private final Cache<String, byte[]> pages = Caffeine.newBuilder()
             .maximumWeight(128L << 20)
             .weigher((String k, byte[] v) -> v.length)
             .build();
 
-    PublicSite(PublicationManagement publications, TemplateEngine templates, OpenData openData) {
+    PublicSite(
+            PublicationManagement publications,
+            TemplateEngine templates,
+            OpenData openData,
+            org.springframework.context.MessageSource messages) {
         this.publications = publications;
         this.templates = templates;
         this.openData = openData;
+        this.messages = messages;
     }
 
     /** A page of a publication in a language: {@code index}, {@code resolution-<slug>}, {@code unit-<code>}... */
@@ -116,7 +122,8 @@ public class PublicSite {
     private byte[] render(long publicationId, String lang, String page) {
         Publication publication = publications.get(publicationId);
         Map<String, Object> snap = publications.model(publicationId);
-        PublicView view = new PublicView(snap, lang);
+        Locale locale = Locale.forLanguageTag(lang);
+        PublicView view = new PublicView(snap, lang, key -> messages.getMessage(key, null, key, locale));
         Map<String, Object> vars = new LinkedHashMap<>();
         vars.put("v", view);
         vars.put("lang", lang);
@@ -127,13 +134,11 @@ public class PublicSite {
             template = "public/index";
         } else if (page.equals("changes")) {
             template = "public/changes";
-            vars.put("previous", publications.before(publicationId).orElse(null));
+            Publication previous = publications.before(publicationId).orElse(null);
+            vars.put("previous", previous);
             vars.put(
-                    "p",
-                    publications
-                            .before(publicationId)
-                            .map(p -> new PublicView(publications.model(p.id()), lang))
-                            .orElse(null));
+                    "changes",
+                    previous == null ? Changes.none() : Changes.between(publications.model(previous.id()), snap));
         } else if (page.equals("publications")) {
             template = "public/publications";
             vars.put(
@@ -153,7 +158,7 @@ public class PublicSite {
         } else {
             throw new NotFoundException("page", page);
         }
-        Context context = new Context(Locale.forLanguageTag(lang), vars);
+        Context context = new Context(locale, vars);
         return templates.process(template, context).getBytes(StandardCharsets.UTF_8);
     }
 
