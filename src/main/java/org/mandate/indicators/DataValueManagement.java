@@ -68,13 +68,15 @@ public class DataValueManagement {
     /** What the audit trail keeps of a value change. */
     record ValueAudit(String indicator, String orgUnit, String period, BigDecimal value, String comment, State state) {}
 
-    public PageResult<DataValue> list(String indicator, String orgUnit, String period, Paging paging) {
+    /** Values of a subtree (weeks by their Thursday inside a longer period); {@code approvedOnly} for public use. */
+    public PageResult<DataValue> list(
+            String indicator, String orgUnit, String period, boolean approvedOnly, Paging paging) {
         Period p = period == null || period.isBlank() ? null : Period.parse(period, "period");
         return new PageResult<>(
-                values.list(indicator, orgUnit, p, false, (int) paging.offset(), paging.size()),
+                values.list(indicator, orgUnit, p, approvedOnly, (int) paging.offset(), paging.size()),
                 paging.page(),
                 paging.size(),
-                values.count(indicator, orgUnit, p, false));
+                values.count(indicator, orgUnit, p, approvedOnly));
     }
 
     /**

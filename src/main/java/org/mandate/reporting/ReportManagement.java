@@ -310,6 +310,25 @@ public class ReportManagement {
         return updated;
     }
 
+    /**
+     * Records reports as submitted on their due day and approved, in one statement, for loading past
+     * periods (demo data, migrations from another system). Admins only; the values are loaded separately.
+     */
+    @Transactional
+    public int loadApproved(
+            Actor actor,
+            Period period,
+            java.util.Collection<String> orgUnitCodes,
+            java.util.Collection<String> resolutions) {
+        if (!actor.isAdmin()) {
+            throw new ForbiddenException("error.forbidden.role", actor.role());
+        }
+        int n = reports.loadApproved(
+                period.toString(), orgUnitCodes, resolutions, Instant.now(clock), actor.username());
+        events.publishEvent(new AuditedChange("report", "bulk/" + period, "loaded-approved", null, n));
+        return n;
+    }
+
     /** True when the actor may approve or return reports of the unit: a leader of the level above. */
     public boolean mayDecide(Actor actor, String orgUnit) {
         if (actor.isAdmin()) {

@@ -50,6 +50,29 @@ class Reports {
                 .update();
     }
 
+    int loadApproved(
+            String period,
+            java.util.Collection<String> units,
+            java.util.Collection<String> resolutions,
+            Instant at,
+            String by) {
+        if (units.isEmpty() || resolutions.isEmpty()) {
+            return 0;
+        }
+        return jdbc.sql("""
+                update report set state = 'APPROVED', submitted_at = :at, submitted_on = due_on, submitted_by = :by,
+                       decided_at = :at, decided_by = :by, version = version + 1
+                 where period = :period and resolution in (:resolutions)
+                   and org_unit_id in (select id from org_unit where code in (:units))
+                """)
+                .param("at", Timestamp.from(at))
+                .param("by", by)
+                .param("period", period)
+                .param("resolutions", resolutions)
+                .param("units", units)
+                .update();
+    }
+
     int markLate(LocalDate today) {
         return jdbc.sql(
                         "update report set state = 'LATE', version = version + 1 where state = 'OPEN' and due_on < :today")

@@ -45,14 +45,24 @@ class IndicatorApiIntegrationTests {
                     .as(code)
                     .isEqualTo(200);
         }
-        JsonNode trend = Api.anonymous(port)
-                .get("/api/v1/public/analytics/trend?indicator=R70_RESERVE_MARGIN&orgUnit=TW")
+        JsonNode trend = Api.as(port, "expert")
+                .get("/api/v1/analytics/trend?approvedOnly=true&indicator=R70_RESERVE_MARGIN&orgUnit=TW")
                 .json();
         JsonNode projection = trend.path("projection");
         assertThat(projection.path("targetYear").asInt()).isEqualTo(2030);
         assertThat(projection.path("projected").asDouble()).isBetween(10.0, 15.0);
         assertThat(projection.path("onTrack").asBoolean()).isFalse();
         assertThat(trend.path("latest").path("value").asDouble()).isBetween(8.0, 12.0);
+        JsonNode status = staff.get("/api/v1/analytics/status?indicator=R70_RESERVE_MARGIN&approvedOnly=true")
+                .json();
+        assertThat(status.path("finalTarget").asDouble()).isEqualTo(15.0);
+        assertThat(status.path("onTrack").asBoolean()).isFalse();
+        assertThat(status.path("value").asDouble())
+                .isEqualTo(trend.path("latest").path("value").asDouble());
+        assertThat(Api.anonymous(port)
+                        .get("/api/v1/analytics?indicator=R70_RESERVE_MARGIN&period=2025")
+                        .status())
+                .isEqualTo(401);
         assertThat(staff.get("/indicators/R70_RESERVE_MARGIN?lang=en").body())
                 .contains("Off track", "trend-chart", "trend-table");
         assertThat(staff.get("/indicators/R70_RESERVE_MARGIN?lang=vi").body()).contains("Chậm tiến độ");
@@ -109,8 +119,8 @@ class IndicatorApiIntegrationTests {
                         .asInt())
                 .isEqualTo(2);
         // The public side sees nothing: these values were never approved.
-        assertThat(Api.anonymous(port)
-                        .get("/api/v1/public/analytics?indicator=" + sum + "&orgUnit=HANOI&period=2024")
+        assertThat(Api.as(port, "expert")
+                        .get("/api/v1/analytics?approvedOnly=true&indicator=" + sum + "&orgUnit=HANOI&period=2024")
                         .json()
                         .path("value")
                         .isNull())

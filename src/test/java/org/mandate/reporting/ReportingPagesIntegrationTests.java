@@ -43,6 +43,13 @@ class ReportingPagesIntegrationTests {
         assertThat(leader.get("/reports?period=2025W99").status()).isEqualTo(400);
         assertThat(Api.anonymous(port).get("/org-units/CAOBANG?lang=en").body()).contains("Reports of this unit");
         assertThat(leader.get("/?lang=en").body()).contains("href=\"/indicators\"", "href=\"/reports\"");
+        // The demo data: most provinces reported last week on time, some did not.
+        tools.jackson.databind.JsonNode lastWeek = Api.as(port, "steering")
+                .get("/api/v1/reports/completeness?orgUnit=TW&resolution=57-nq-tw&period="
+                        + Fixtures.thisWeek().previous())
+                .json();
+        assertThat(lastWeek.path("onTime").asInt()).isGreaterThanOrEqualTo(28);
+        assertThat(lastWeek.path("notReported").toString()).contains("CAOBANG-C01");
     }
 
     @Test
@@ -85,14 +92,14 @@ class ReportingPagesIntegrationTests {
             assertThat(browser.text(By.id("import-errors"))).contains("row 3.period", "Nothing was written");
             Files.delete(csv);
 
-            browser.click(By.id("logout"));
+            logout(browser);
             browser.login("leader.caobang", "demo");
             browser.go("/reports/" + id);
             browser.type(By.id("reason"), "Please check the figure");
             browser.click(By.id("return-report"));
             assertThat(browser.text(By.id("return-reason"))).isEqualTo("Please check the figure");
 
-            browser.click(By.id("logout"));
+            logout(browser);
             browser.login("reporter.caobang-c01", "demo");
             browser.go(grid);
             replace(browser, "value-" + indicator, "40");
@@ -101,7 +108,7 @@ class ReportingPagesIntegrationTests {
             browser.click(By.id("submit-report"));
             waitText(browser, By.id("report-state"), "submitted");
 
-            browser.click(By.id("logout"));
+            logout(browser);
             browser.login("leader.caobang", "demo");
             browser.go("/reports/" + id);
             browser.click(By.id("approve-report"));
@@ -117,8 +124,9 @@ class ReportingPagesIntegrationTests {
             assertThat(browser.text(By.id("projection"))).contains("Off track", "2030");
             assertThat(browser.text(By.id("trend-table"))).contains("%s".formatted(week.substring(0, 4)));
         }
-        assertThat(Api.anonymous(port)
-                        .get("/api/v1/public/analytics?indicator=" + indicator + "&orgUnit=CAOBANG&period=" + week)
+        assertThat(Api.as(port, "expert")
+                        .get("/api/v1/analytics?approvedOnly=true&indicator=" + indicator + "&orgUnit=CAOBANG&period="
+                                + week)
                         .json()
                         .path("value")
                         .asDouble())
@@ -134,5 +142,10 @@ class ReportingPagesIntegrationTests {
     private static void waitText(Browser browser, By by, String text) {
         new org.openqa.selenium.support.ui.WebDriverWait(browser.driver(), java.time.Duration.ofSeconds(10))
                 .until(org.openqa.selenium.support.ui.ExpectedConditions.textToBe(by, text));
+    }
+
+    private static void logout(Browser browser) {
+        browser.click(By.id("logout"));
+        browser.find(By.id("login-link"));
     }
 }

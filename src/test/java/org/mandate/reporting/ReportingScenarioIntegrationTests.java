@@ -66,8 +66,9 @@ class ReportingScenarioIntegrationTests {
         // Staff see the submitted value; the public side does not.
         assertThat(steering.get(analytics + "CAOBANG").json().path("value").asDouble())
                 .isEqualTo(12.0);
-        assertThat(Api.anonymous(port)
-                        .get("/api/v1/public/analytics?indicator=" + indicator + "&period=" + week + "&orgUnit=CAOBANG")
+        assertThat(Api.as(port, "expert")
+                        .get("/api/v1/analytics?approvedOnly=true&indicator=" + indicator + "&period=" + week
+                                + "&orgUnit=CAOBANG")
                         .json()
                         .path("value")
                         .isNull())
@@ -112,9 +113,9 @@ class ReportingScenarioIntegrationTests {
                         .status())
                 .isEqualTo(409);
         for (String unit : List.of("CAOBANG-C01", "CAOBANG", "TW")) {
-            assertThat(Api.anonymous(port)
-                            .get("/api/v1/public/analytics?indicator=" + indicator + "&period=" + week + "&orgUnit="
-                                    + unit)
+            assertThat(Api.as(port, "expert")
+                            .get("/api/v1/analytics?approvedOnly=true&indicator=" + indicator + "&period=" + week
+                                    + "&orgUnit=" + unit)
                             .json()
                             .path("value")
                             .asDouble())

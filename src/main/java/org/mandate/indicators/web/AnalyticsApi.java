@@ -14,8 +14,8 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * Analytics over HTTP: {@code /api/v1/analytics} for staff (all values, or {@code approvedOnly=true}) and
- * {@code /api/v1/public/analytics} for everyone (approved values only).
+ * Analytics over HTTP for staff: {@code /api/v1/analytics} (all values, or {@code approvedOnly=true}, the
+ * figures the public side may use). The public side reads published snapshots, not this API.
  */
 @RestController
 class AnalyticsApi {
@@ -62,17 +62,14 @@ class AnalyticsApi {
         return json(analytics.trend(indicator, orgUnit, LocalDate.now(clock), approvedOnly));
     }
 
-    @GetMapping("/api/v1/public/analytics")
-    Value publicValue(
+    /** What a dashboard shows: latest value, target, attainment and whether the pace reaches the target. */
+    @GetMapping("/api/v1/analytics/status")
+    IndicatorAnalytics.Status status(
             @RequestParam String indicator,
             @RequestParam(defaultValue = "TW") String orgUnit,
-            @RequestParam String period) {
-        return analytics.value(indicator, orgUnit, Period.parse(period, "period"), true);
-    }
-
-    @GetMapping("/api/v1/public/analytics/trend")
-    TrendJson publicTrend(@RequestParam String indicator, @RequestParam(defaultValue = "TW") String orgUnit) {
-        return json(analytics.publicTrend(indicator, orgUnit, LocalDate.now(clock)));
+            @RequestParam(defaultValue = "false") boolean approvedOnly) {
+        Actor.require();
+        return analytics.status(indicator, orgUnit, LocalDate.now(clock), approvedOnly);
     }
 
     private static TrendJson json(IndicatorAnalytics.Trend t) {

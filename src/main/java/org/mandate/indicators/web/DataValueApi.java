@@ -38,10 +38,11 @@ class DataValueApi {
             @RequestParam(required = false) String indicator,
             @RequestParam(required = false) String orgUnit,
             @RequestParam(required = false) String period,
+            @RequestParam(defaultValue = "false") boolean approvedOnly,
             @RequestParam(required = false) Integer page,
             @RequestParam(required = false) Integer size) {
         Actor.require();
-        return values.list(blank(indicator), blank(orgUnit), blank(period), Paging.of(page, size));
+        return values.list(blank(indicator), blank(orgUnit), blank(period), approvedOnly, Paging.of(page, size));
     }
 
     @PostMapping(
