@@ -260,6 +260,11 @@ public class TaskManagement {
         return tasks.dependents(id).stream().map(this::get).toList();
     }
 
+    /** The progress updates a unit posted on the tasks it leads between two days: a report's task section. */
+    public List<TaskUpdate> updatesOfUnit(String orgUnit, LocalDate from, LocalDate to) {
+        return tasks.updatesOfUnit(orgUnit, from, to);
+    }
+
     public List<TaskUpdate> updates(long id) {
         get(id);
         return tasks.updates(id);

@@ -398,6 +398,33 @@ class Tasks {
                 .update();
     }
 
+    /** Progress updates of the tasks a unit leads, posted between two days (inclusive), newest first. */
+    List<TaskUpdate> updatesOfUnit(String orgUnit, java.time.LocalDate from, java.time.LocalDate to) {
+        return jdbc.sql("""
+                select u.id, u.task_id, u.progress, u.status, u.note, u.evidence_url, u.reported_on, u.reported_by,
+                       u.reported_at
+                  from task_update u
+                  join task t on t.id = u.task_id
+                  join org_unit o on o.id = t.lead_unit_id
+                 where o.code = :unit and u.reported_on between :from and :to
+                 order by u.id desc
+                """)
+                .param("unit", orgUnit)
+                .param("from", java.sql.Date.valueOf(from))
+                .param("to", java.sql.Date.valueOf(to))
+                .query((rs, n) -> new TaskUpdate(
+                        rs.getLong("id"),
+                        rs.getLong("task_id"),
+                        rs.getInt("progress"),
+                        TaskStatus.valueOf(rs.getString("status")),
+                        rs.getString("note"),
+                        rs.getString("evidence_url"),
+                        rs.getDate("reported_on").toLocalDate(),
+                        rs.getString("reported_by"),
+                        rs.getTimestamp("reported_at").toInstant()))
+                .list();
+    }
+
     List<TaskUpdate> updates(long taskId) {
         return jdbc.sql("""
                 select id, task_id, progress, status, note, evidence_url, reported_on, reported_by, reported_at
