@@ -177,11 +177,13 @@ class NationalDataGenerator {
         communes.forEach(u -> communesByProvince
                 .computeIfAbsent(u.provinceId(), k -> new ArrayList<>())
                 .add(u));
-        // Cascade sizes chosen so that central x middle x communes is about the requested number of tasks.
+        // Cascade sizes chosen so that central x middle x communes is about the requested number of tasks;
+        // one middle task in four is a ministry's, which has no communes to split into.
         int central = groups.size() * 2;
         int middlePerCentral = 20;
-        int perMiddle =
-                Math.max(1, (scale.tasks() - central - central * middlePerCentral) / (central * middlePerCentral));
+        int provinceMiddles = central * (middlePerCentral - middlePerCentral / 4);
+        int perMiddle = (int) Math.ceil(
+                Math.max(1.0, (scale.tasks() - central - central * middlePerCentral) / (double) provinceMiddles));
         List<long[]> rows = new ArrayList<>(); // {id, leadUnitId, budgetPlanned}
         long nextId = maxId("task") + 1;
         try (BulkWriter tasks = new BulkWriter(
