@@ -128,6 +128,14 @@ public class BottleneckManagement {
                 bottlenecks.count(f));
     }
 
+    /** Every bottleneck with the tasks it blocks, in two queries: what a publication freezes. */
+    public List<Bottleneck> all() {
+        Map<String, List<Long>> blocked = tasks.blockedTasksByRef(BLOCKER_SOURCE);
+        return bottlenecks.all().stream()
+                .map(b -> b.withBlockedTasks(blocked.getOrDefault(ref(b.id()), List.of())))
+                .toList();
+    }
+
     /**
      * Open bottlenecks (owned in the subtree when given) ranked by what they block: tasks first, then the
      * money not yet disbursed on those tasks, then age.

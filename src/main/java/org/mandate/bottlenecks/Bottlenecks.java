@@ -53,6 +53,13 @@ class Bottlenecks {
                 .list();
     }
 
+    /** Every bottleneck, oldest first, in one statement. */
+    List<Bottleneck> all() {
+        return jdbc.sql(SELECT + " order by b.raised_on, b.id")
+                .query(Bottlenecks::map)
+                .list();
+    }
+
     long count(Filter f) {
         return jdbc.sql("select count(*) from bottleneck b" + where(f))
                 .params(params(f))

@@ -258,9 +258,11 @@ class DataValues {
     /** The start of the latest period with a value in the subtree. */
     Optional<LocalDate> latestStart(long indicatorId, String unitCode, boolean approvedOnly) {
         return jdbc
-                .sql("select max(v.start_on) from indicator_data_value v where v.indicator_id = :ind"
+                // Newest first along the (indicator, anchor) index: stops at the first value of the subtree.
+                .sql("select v.start_on from indicator_data_value v where v.indicator_id = :ind"
                         + " and v.org_unit_id in " + OrgUnitTree.subtreeIds("unit")
-                        + (approvedOnly ? " and v.state = 'APPROVED'" : ""))
+                        + (approvedOnly ? " and v.state = 'APPROVED'" : "")
+                        + " order by v.anchor_on desc limit 1")
                 .param("ind", indicatorId)
                 .param("unit", unitCode)
                 .query((rs, n) -> {

@@ -72,7 +72,13 @@ public class IndicatorAnalytics {
             Boolean onTrack) {}
 
     public Status status(String indicator, String orgUnit, LocalDate today, boolean approvedOnly) {
-        Trend t = trend(indicator, orgUnit, today, approvedOnly);
+        return statusOf(trend(indicator, orgUnit, today, approvedOnly));
+    }
+
+    /** The status a trend already holds: its latest value and its projection, without querying again. */
+    public Status statusOf(Trend t) {
+        String indicator = t.indicator().code();
+        String orgUnit = t.orgUnit();
         Value l = t.latest();
         Projection p = t.projection();
         return new Status(

@@ -39,6 +39,8 @@ public class PublicSite {
     private final TemplateEngine templates;
     private final OpenData openData;
     private final org.springframework.context.MessageSource messages;
+    private final Cache<Long, PublicView.Index> indexes =
+            Caffeine.newBuilder().maximumSize(2).build();
     private final Cache<String, byte[]> pages = Caffeine.newBuilder()
             .maximumWeight(128L << 20)
             .weigher((String k, byte[] v) -> v.length)
@@ -123,7 +125,11 @@ public class PublicSite {
         Publication publication = publications.get(publicationId);
         Map<String, Object> snap = publications.model(publicationId);
         Locale locale = Locale.forLanguageTag(lang);
-        PublicView view = new PublicView(snap, lang, key -> messages.getMessage(key, null, key, locale));
+        PublicView view = new PublicView(
+                snap,
+                lang,
+                key -> messages.getMessage(key, null, key, locale),
+                indexes.get(publicationId, k -> new PublicView.Index(snap)));
         Map<String, Object> vars = new LinkedHashMap<>();
         vars.put("v", view);
         vars.put("lang", lang);

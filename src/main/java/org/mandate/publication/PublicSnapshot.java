@@ -103,16 +103,12 @@ class PublicSnapshot {
         root.put("orgUnits", units.stream().map(PublicSnapshot::unit).toList());
         List<Resolution> catalogue = resolutions.all();
         root.put("resolutions", catalogue.stream().map(this::resolution).toList());
-        root.put(
-                "tasks",
-                all(p -> tasks.publicTasks(null, null, p)).stream()
-                        .map(PublicSnapshot::task)
-                        .toList());
+        List<Map<String, Object>> publicTasks = new ArrayList<>();
+        tasks.forEachPublicTask(t -> publicTasks.add(task(t)));
+        root.put("tasks", publicTasks);
         root.put(
                 "bottlenecks",
-                all(p -> bottlenecks.list(null, null, null, null, null, p)).stream()
-                        .map(PublicSnapshot::bottleneck)
-                        .toList());
+                bottlenecks.all().stream().map(PublicSnapshot::bottleneck).toList());
         root.put("indicators", indicators(units, today));
         root.put("summaries", summaries(units, catalogue, today));
         root.put("rankings", rankings(today));
@@ -237,7 +233,7 @@ class PublicSnapshot {
                     }
                 }
                 row.put("series", series);
-                row.put("latest", status(analytics.publicStatus(i.code(), national, today)));
+                row.put("latest", status(analytics.statusOf(trend)));
             }
             if (goalIndicators.contains(i.code())) {
                 Map<String, Object> byProvince = new LinkedHashMap<>();

@@ -12,21 +12,99 @@ import java.util.stream.Collectors;
  */
 public class PublicView {
 
+    /** The most rows a page lists in one table; the open data files hold them all. */
+    public static final int MAX_ROWS = 200;
+
     private final Map<String, Object> snap;
     private final String lang;
-    private final Map<String, Map<String, Object>> unitsByCode;
+    private final Index index;
     private final java.util.function.Function<String, String> messages;
 
     PublicView(Map<String, Object> snap, String lang) {
-        this(snap, lang, key -> key);
+        this(snap, lang, key -> key, new Index(snap));
     }
 
-    PublicView(Map<String, Object> snap, String lang, java.util.function.Function<String, String> messages) {
+    PublicView(
+            Map<String, Object> snap, String lang, java.util.function.Function<String, String> messages, Index index) {
         this.snap = snap;
         this.lang = lang;
         this.messages = messages;
-        this.unitsByCode = list(snap, "orgUnits").stream()
-                .collect(Collectors.toMap(u -> (String) u.get("code"), u -> u, (a, b) -> a));
+        this.index = index;
+    }
+
+    /**
+     * A snapshot's rows grouped the ways the pages ask for them, built once per publication: a national
+     * snapshot has 200,000 tasks and thousands of unit pages, so no page may scan them all.
+     */
+    static final class Index {
+        final Map<String, Map<String, Object>> unitsByCode;
+        final Map<String, List<Map<String, Object>>> unitsByLevel;
+        final Map<String, List<Map<String, Object>>> childrenByParent;
+        final Map<String, List<Map<String, Object>>> tasksByResolution;
+        final Map<String, List<Map<String, Object>>> upperTasksByResolution;
+        final Map<String, List<Map<String, Object>>> tasksByLead;
+        final Map<String, List<Map<String, Object>>> overdueByAncestor;
+        final Map<String, List<Map<String, Object>>> bottlenecksByResolution;
+        final Map<String, List<Map<String, Object>>> openBottlenecksByOwner;
+        final Map<String, Map<String, Object>> indicatorsByCode;
+
+        Index(Map<String, Object> snap) {
+            List<Map<String, Object>> units = list(snap, "orgUnits");
+            unitsByCode = new java.util.HashMap<>();
+            unitsByLevel = new java.util.HashMap<>();
+            childrenByParent = new java.util.HashMap<>();
+            for (Map<String, Object> u : units) {
+                unitsByCode.putIfAbsent((String) u.get("code"), u);
+                add(unitsByLevel, (String) u.get("level"), u);
+                add(childrenByParent, (String) u.get("parent"), u);
+            }
+            tasksByResolution = new java.util.HashMap<>();
+            upperTasksByResolution = new java.util.HashMap<>();
+            tasksByLead = new java.util.HashMap<>();
+            overdueByAncestor = new java.util.HashMap<>();
+            for (Map<String, Object> t : list(snap, "tasks")) {
+                String lead = (String) t.get("leadUnit");
+                add(tasksByResolution, (String) t.get("resolution"), t);
+                add(tasksByLead, lead, t);
+                Map<String, Object> u = unitsByCode.get(lead);
+                if (u == null || !"COMMUNE".equals(u.get("level")) && !"DEPARTMENT".equals(u.get("level"))) {
+                    add(upperTasksByResolution, (String) t.get("resolution"), t);
+                }
+                if ("OVERDUE".equals(t.get("status"))) {
+                    String c = lead;
+                    for (int guard = 0; c != null && guard < 20; guard++) {
+                        add(overdueByAncestor, c, t);
+                        Map<String, Object> cu = unitsByCode.get(c);
+                        c = cu == null ? null : (String) cu.get("parent");
+                    }
+                }
+            }
+            bottlenecksByResolution = new java.util.HashMap<>();
+            openBottlenecksByOwner = new java.util.HashMap<>();
+            for (Map<String, Object> b : list(snap, "bottlenecks")) {
+                add(bottlenecksByResolution, (String) b.get("resolution"), b);
+                if ("OPEN".equals(b.get("status"))) {
+                    add(openBottlenecksByOwner, (String) b.get("owner"), b);
+                }
+            }
+            indicatorsByCode = new java.util.HashMap<>();
+            list(snap, "indicators").forEach(i -> indicatorsByCode.putIfAbsent((String) i.get("code"), i));
+        }
+
+        private static void add(Map<String, List<Map<String, Object>>> m, String key, Map<String, Object> row) {
+            if (key != null) {
+                m.computeIfAbsent(key, k -> new java.util.ArrayList<>()).add(row);
+            }
+        }
+    }
+
+    /** At most {@link #MAX_ROWS} of the rows, for a page's table. */
+    public List<Map<String, Object>> first(List<Map<String, Object>> rows) {
+        return rows.size() <= MAX_ROWS ? rows : rows.subList(0, MAX_ROWS);
+    }
+
+    public int maxRows() {
+        return MAX_ROWS;
     }
 
     public String lang() {
@@ -65,19 +143,15 @@ public class PublicView {
     }
 
     public List<Map<String, Object>> units(String level) {
-        return list(snap, "orgUnits").stream()
-                .filter(u -> level.equals(u.get("level")))
-                .toList();
+        return index.unitsByLevel.getOrDefault(level, List.of());
     }
 
     public List<Map<String, Object>> children(String code) {
-        return list(snap, "orgUnits").stream()
-                .filter(u -> code.equals(u.get("parent")))
-                .toList();
+        return index.childrenByParent.getOrDefault(code, List.of());
     }
 
     public Map<String, Object> unit(String code) {
-        return unitsByCode.get(code);
+        return index.unitsByCode.get(code);
     }
 
     public String unitName(String code) {
@@ -135,23 +209,17 @@ public class PublicView {
     }
 
     public List<Map<String, Object>> tasksOf(String resolution) {
-        return tasks().stream()
-                .filter(t -> resolution.equals(t.get("resolution")))
-                .toList();
+        return index.tasksByResolution.getOrDefault(resolution, List.of());
     }
 
     /** The tasks a resolution's page lists: those led at central, ministry and province level. */
     public List<Map<String, Object>> upperTasksOf(String resolution) {
-        return tasksOf(resolution).stream()
-                .filter(t -> {
-                    Map<String, Object> u = unit((String) t.get("leadUnit"));
-                    return u == null || !"COMMUNE".equals(u.get("level")) && !"DEPARTMENT".equals(u.get("level"));
-                })
-                .toList();
+        return index.upperTasksByResolution.getOrDefault(resolution, List.of());
     }
 
+    /** Legal documents are drafted and issued at central, ministry and province level. */
     public List<Map<String, Object>> legalBacklog(String resolution) {
-        return tasksOf(resolution).stream()
+        return upperTasksOf(resolution).stream()
                 .filter(t -> "LEGAL_DOCUMENT".equals(t.get("kind")))
                 .toList();
     }
@@ -170,25 +238,28 @@ public class PublicView {
     }
 
     public List<Map<String, Object>> tasksLedBy(String code) {
-        return tasks().stream().filter(t -> code.equals(t.get("leadUnit"))).toList();
+        return index.tasksByLead.getOrDefault(code, List.of());
     }
 
     public List<Map<String, Object>> overdueUnder(String code) {
-        return tasks().stream()
-                .filter(t -> "OVERDUE".equals(t.get("status")) && within((String) t.get("leadUnit"), code))
+        return index.overdueByAncestor.getOrDefault(code, List.of());
+    }
+
+    /** Open ones first, those blocking the most tasks first: what a reader should see before the page cap. */
+    public List<Map<String, Object>> bottlenecksOf(String resolution) {
+        return index.bottlenecksByResolution.getOrDefault(resolution, List.of()).stream()
+                .sorted(java.util.Comparator.<Map<String, Object>>comparingInt(
+                                b -> "OPEN".equals(b.get("status")) ? 0 : 1)
+                        .thenComparing(b -> -sizeOf(b.get("blockedTasks"))))
                 .toList();
     }
 
-    public List<Map<String, Object>> bottlenecksOf(String resolution) {
-        return list(snap, "bottlenecks").stream()
-                .filter(b -> resolution.equals(b.get("resolution")))
-                .toList();
+    private static int sizeOf(Object list) {
+        return list instanceof List<?> l ? l.size() : 0;
     }
 
     public List<Map<String, Object>> bottlenecksOwnedBy(String code) {
-        return list(snap, "bottlenecks").stream()
-                .filter(b -> code.equals(b.get("owner")) && "OPEN".equals(b.get("status")))
-                .toList();
+        return index.openBottlenecksByOwner.getOrDefault(code, List.of());
     }
 
     public List<Map<String, Object>> indicatorsOf(String resolution) {
@@ -210,10 +281,7 @@ public class PublicView {
     }
 
     public Map<String, Object> indicator(String code) {
-        return list(snap, "indicators").stream()
-                .filter(i -> code.equals(i.get("code")))
-                .findFirst()
-                .orElse(null);
+        return index.indicatorsByCode.get(code);
     }
 
     /** Progress of a solution group: its tasks, how many are done, their average progress. */

@@ -1014,21 +1014,40 @@ public class TaskManagement {
     }
 
     /** Public rows (drafts excluded) for a resolution and/or subtree. */
+    /** Every public task (no drafts), in id order, row by row: what a publication freezes. */
+    public void forEachPublicTask(java.util.function.Consumer<PublicTaskRow> each) {
+        LocalDate today = today();
+        tasks.forEach(
+                toFilter(new TaskFilter(null, null, null, null, null, null, null, null), true),
+                today,
+                staleBefore(today),
+                t -> each.accept(publicRow(t)));
+    }
+
+    /** For every reference of a blocker source, the ids of the tasks it blocks (one query). */
+    public Map<String, List<Long>> blockedTasksByRef(String source) {
+        return tasks.blockedTaskIdsByRef(source);
+    }
+
     public PageResult<PublicTaskRow> publicTasks(String resolution, String orgUnit, Paging paging) {
         return list(new TaskFilter(resolution, null, orgUnit, null, null, null, null, null), paging, true)
-                .map(t -> new PublicTaskRow(
-                        t.id(),
-                        t.title(),
-                        t.resolution(),
-                        t.solutionGroup(),
-                        t.leadUnit(),
-                        t.responsiblePerson(),
-                        t.deadline(),
-                        t.status(),
-                        t.progress(),
-                        t.blocked(),
-                        t.kind(),
-                        t.expectedResult()));
+                .map(TaskManagement::publicRow);
+    }
+
+    private static PublicTaskRow publicRow(Task t) {
+        return new PublicTaskRow(
+                t.id(),
+                t.title(),
+                t.resolution(),
+                t.solutionGroup(),
+                t.leadUnit(),
+                t.responsiblePerson(),
+                t.deadline(),
+                t.status(),
+                t.progress(),
+                t.blocked(),
+                t.kind(),
+                t.expectedResult());
     }
 
     /**

@@ -95,6 +95,32 @@ class Tasks {
                 .list();
     }
 
+    /**
+     * Every task that passes the filter, in id order, handed to {@code each} row by row: one statement for
+     * the whole set (a publication reads all public tasks; pages of OFFSET would make that quadratic).
+     */
+    void forEach(Filter f, LocalDate today, LocalDate staleBefore, java.util.function.Consumer<Task> each) {
+        Map<String, Object> params = params(f, today);
+        params.put("staleBefore", Date.valueOf(staleBefore));
+        jdbc.sql("select " + COLUMNS + FROM + where(f) + " order by t.id")
+                .params(params)
+                .query(rs -> {
+                    each.accept(map(rs, 0));
+                });
+    }
+
+    /** For every reference of a source, the ids of the tasks it blocks (one query). */
+    Map<String, List<Long>> blockedTaskIdsByRef(String source) {
+        Map<String, List<Long>> out = new HashMap<>();
+        jdbc.sql("select source_ref, task_id from task_blocker where source = :source order by source_ref, task_id")
+                .param("source", source)
+                .query(rs -> {
+                    out.computeIfAbsent(rs.getString(1), k -> new java.util.ArrayList<>())
+                            .add(rs.getLong(2));
+                });
+        return out;
+    }
+
     static String countSql(Filter f) {
         return "select count(*) " + FROM + where(f);
     }
