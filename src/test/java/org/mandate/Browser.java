@@ -76,19 +76,34 @@ public final class Browser implements AutoCloseable {
     }
 
     public void click(By by) {
-        new WebDriverWait(driver, Duration.ofSeconds(30))
-                .until(ExpectedConditions.elementToBeClickable(by))
-                .click();
+        retry(d -> {
+            WebElement e = ExpectedConditions.elementToBeClickable(by).apply(d);
+            if (e == null) {
+                return null;
+            }
+            e.click();
+            return true;
+        });
     }
 
     public void type(By by, String text) {
-        WebElement e = find(by);
-        e.clear();
-        e.sendKeys(text);
+        retry(d -> {
+            WebElement e = d.findElement(by);
+            e.clear();
+            e.sendKeys(text);
+            return true;
+        });
     }
 
     public String text(By by) {
-        return find(by).getText();
+        return retry(d -> d.findElement(by).getText());
+    }
+
+    /** Runs an action until it succeeds: a page that is being replaced leaves stale elements behind. */
+    private <T> T retry(java.util.function.Function<WebDriver, T> action) {
+        return new WebDriverWait(driver, Duration.ofSeconds(30))
+                .ignoring(org.openqa.selenium.StaleElementReferenceException.class)
+                .until(action::apply);
     }
 
     public String pageText() {

@@ -118,7 +118,8 @@ class TaskPagesIntegrationTests {
             browser.type(By.id("b-title"), "No doctors willing to move to the communes");
             new Select(browser.find(By.id("b-type"))).selectByValue("HUMAN_RESOURCES");
             browser.click(By.id("raise"));
-            assertThat(browser.text(By.id("b-owner"))).isEqualTo("CAOBANG");
+            // The form has an input of the same id: wait for the saved bottleneck's page.
+            assertThat(browser.text(By.cssSelector("a#b-owner"))).isEqualTo("CAOBANG");
             browser.go("/tasks/" + id + "?lang=en");
             assertThat(browser.find(By.id("blocked-badge")).isDisplayed()).isTrue();
             browser.go("/bottlenecks?lang=en");
