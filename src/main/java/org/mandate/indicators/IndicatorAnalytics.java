@@ -26,11 +26,14 @@ public class IndicatorAnalytics {
     private final IndicatorManagement indicators;
     private final DataValues values;
     private final OrgUnitManagement orgUnits;
+    private final AnalyticsCache cache;
 
-    IndicatorAnalytics(IndicatorManagement indicators, DataValues values, OrgUnitManagement orgUnits) {
+    IndicatorAnalytics(
+            IndicatorManagement indicators, DataValues values, OrgUnitManagement orgUnits, AnalyticsCache cache) {
         this.indicators = indicators;
         this.values = values;
         this.orgUnits = orgUnits;
+        this.cache = cache;
     }
 
     /** An aggregated value with its target and attainment (percent); value null when there are no figures. */
@@ -102,6 +105,14 @@ public class IndicatorAnalytics {
     public Value value(String indicator, String orgUnit, Period period, boolean approvedOnly) {
         Indicator i = indicators.get(indicator);
         orgUnits.get(orgUnit);
+        return cache.get(
+                i,
+                indicators,
+                List.of("value", indicator, orgUnit, period, approvedOnly),
+                () -> computeValue(i, orgUnit, period, approvedOnly));
+    }
+
+    private Value computeValue(Indicator i, String orgUnit, Period period, boolean approvedOnly) {
         BigDecimal v = aggregate(i, orgUnit, List.of(period), approvedOnly).get(period);
         return valueOf(i, orgUnit, period, v);
     }
@@ -111,6 +122,15 @@ public class IndicatorAnalytics {
             String indicator, String orgUnit, Period from, Period to, Period.Type granularity, boolean approvedOnly) {
         Indicator i = indicators.get(indicator);
         orgUnits.get(orgUnit);
+        return cache.get(
+                i,
+                indicators,
+                List.of("series", indicator, orgUnit, from, to, granularity, approvedOnly),
+                () -> computeSeries(i, orgUnit, from, to, granularity, approvedOnly));
+    }
+
+    private List<Point> computeSeries(
+            Indicator i, String orgUnit, Period from, Period to, Period.Type granularity, boolean approvedOnly) {
         List<Period> buckets = Period.range(granularity, from, to);
         Map<Period, BigDecimal> agg = aggregate(i, orgUnit, buckets, approvedOnly);
         List<Point> points = new ArrayList<>();
@@ -127,7 +147,10 @@ public class IndicatorAnalytics {
 
     /** The latest period with figures in the subtree (at the indicator's own periodicity), with its value. */
     public Optional<Value> latest(String indicator, String orgUnit, boolean approvedOnly) {
-        Indicator i = indicators.get(indicator);
+        return latest(indicators.get(indicator), orgUnit, approvedOnly);
+    }
+
+    private Optional<Value> latest(Indicator i, String orgUnit, boolean approvedOnly) {
         return latestPeriod(i, orgUnit, approvedOnly)
                 .map(p -> valueOf(
                         i,
@@ -140,6 +163,14 @@ public class IndicatorAnalytics {
     public Trend trend(String indicator, String orgUnit, LocalDate today, boolean approvedOnly) {
         Indicator i = indicators.get(indicator);
         orgUnits.get(orgUnit);
+        return cache.get(
+                i,
+                indicators,
+                List.of("trend", indicator, orgUnit, today, approvedOnly),
+                () -> computeTrend(i, orgUnit, today, approvedOnly));
+    }
+
+    private Trend computeTrend(Indicator i, String orgUnit, LocalDate today, boolean approvedOnly) {
         Period.Type granularity = switch (i.periodicity()) {
             case WEEKLY, MONTHLY -> Period.Type.MONTH;
             case QUARTERLY -> Period.Type.QUARTER;
@@ -150,13 +181,13 @@ public class IndicatorAnalytics {
         for (int n = 0; n < (granularity == Period.Type.YEAR ? 5 : 11); n++) {
             first = first.previous();
         }
-        List<Point> points = series(indicator, orgUnit, first, last, granularity, approvedOnly);
+        List<Point> points = computeSeries(i, orgUnit, first, last, granularity, approvedOnly);
         return new Trend(
                 i,
                 orgUnit,
                 points,
                 project(i, points),
-                latest(indicator, orgUnit, approvedOnly).orElse(null));
+                latest(i, orgUnit, approvedOnly).orElse(null));
     }
 
     /** Only approved values: what the public dashboard may show. */
