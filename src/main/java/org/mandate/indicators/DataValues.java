@@ -234,14 +234,20 @@ class DataValues {
         }
         String last = "";
         if (aggregation == Aggregation.LAST) {
-            last = " and v.start_on = (select max(x.start_on) from indicator_data_value x where x.indicator_id = :ind"
-                    + " and x.anchor_on between b.from_on and b.to_on and x.org_unit_id in "
-                    + OrgUnitTree.subtreeIds("unit") + (approvedOnly ? " and x.state = 'APPROVED'" : "") + ")";
+            // The latest period of each bucket, found once per bucket (a correlated subquery per value row
+            // would scan the subtree again for every value: minutes for the whole country).
+            last = " join (select l.period, max(x.start_on) as start_on from (values " + values
+                    + ") as l(period, from_on, to_on) join indicator_data_value x on x.indicator_id = :ind"
+                    + " and x.anchor_on between l.from_on and l.to_on where 1 = 1"
+                    + (unitCode == null ? "" : " and x.org_unit_id in " + OrgUnitTree.subtreeIds("unit"))
+                    + (approvedOnly ? " and x.state = 'APPROVED'" : "")
+                    + " group by l.period) as lb on lb.period = b.period and v.start_on = lb.start_on";
         }
         String sql = "select b.period as bucket, " + expression + " as agg from (values " + values
                 + ") as b(period, from_on, to_on)"
                 + " join indicator_data_value v on v.indicator_id = :ind and v.anchor_on between b.from_on and b.to_on"
-                + weightJoin + " where v.org_unit_id in " + OrgUnitTree.subtreeIds("unit") + approved + last
+                + weightJoin + last + " where 1 = 1"
+                + (unitCode == null ? "" : " and v.org_unit_id in " + OrgUnitTree.subtreeIds("unit")) + approved
                 + " group by b.period";
         p.put("ind", indicatorId);
         p.put("unit", unitCode);
@@ -260,7 +266,7 @@ class DataValues {
         return jdbc
                 // Newest first along the (indicator, anchor) index: stops at the first value of the subtree.
                 .sql("select v.start_on from indicator_data_value v where v.indicator_id = :ind"
-                        + " and v.org_unit_id in " + OrgUnitTree.subtreeIds("unit")
+                        + (unitCode == null ? "" : " and v.org_unit_id in " + OrgUnitTree.subtreeIds("unit"))
                         + (approvedOnly ? " and v.state = 'APPROVED'" : "")
                         + " order by v.anchor_on desc limit 1")
                 .param("ind", indicatorId)

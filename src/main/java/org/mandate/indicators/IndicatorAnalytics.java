@@ -260,7 +260,7 @@ public class IndicatorAnalytics {
             Long weight = i.weightIndicator() == null
                     ? null
                     : indicators.find(i.weightIndicator()).map(Indicator::id).orElse(null);
-            return values.aggregate(i.id(), i.aggregation(), weight, orgUnit, buckets, approved);
+            return values.aggregate(i.id(), i.aggregation(), weight, subtree(orgUnit), buckets, approved);
         }
         Map<String, Map<Period, BigDecimal>> operands = new HashMap<>();
         for (String code : Formula.variables(i.formula())) {
@@ -282,9 +282,18 @@ public class IndicatorAnalytics {
         return result;
     }
 
+    /**
+     * The unit whose subtree to filter by, or null for the only root: its subtree is every unit, and
+     * leaving the filter out lets the database read one range of the (indicator, period) index.
+     */
+    private String subtree(String orgUnit) {
+        List<org.mandate.orgunits.OrgUnit> roots = orgUnits.roots();
+        return roots.size() == 1 && roots.get(0).code().equals(orgUnit) ? null : orgUnit;
+    }
+
     private Optional<Period> latestPeriod(Indicator i, String orgUnit, boolean approved) {
         if (!i.isFormula()) {
-            return values.latestStart(i.id(), orgUnit, approved)
+            return values.latestStart(i.id(), subtree(orgUnit), approved)
                     .map(d -> Period.of(i.periodicity().periodType(), d));
         }
         // A computed value exists where every operand has one: the earliest of their latest periods.
