@@ -121,8 +121,9 @@ class Tasks {
         return out;
     }
 
+    /** Counts from the task table alone: every filter is on its columns, and the joins only add names. */
     static String countSql(Filter f) {
-        return "select count(*) " + FROM + where(f);
+        return "select count(*) from task t" + where(f);
     }
 
     long count(Filter f, LocalDate today) {
@@ -777,7 +778,7 @@ class Tasks {
                   coalesce(sum(t.budget_disbursed), 0),
                   coalesce(sum(case when t.rebaseline_count > 0 then 1 else 0 end), 0)
                   from task t
-                 where t.status not in ('DRAFT', 'CANCELLED') and t.lead_unit_id in """ + OrgUnitTree.subtreeIds("orgUnit"))
+                 where t.status not in ('DRAFT', 'CANCELLED') and t.lead_unit_id in """ + unitScope(exact))
                 .param("from", Date.valueOf(from))
                 .param("to", Date.valueOf(to))
                 .param("asOf", Date.valueOf(asOf))
