@@ -3,10 +3,18 @@ local ids = {}
 for line in io.lines(os.getenv("BENCH_TASKS") or "tasks.txt") do
   ids[#ids + 1] = line
 end
-math.randomseed(42)
 wrk.method = "POST"
 wrk.headers["Content-Type"] = "application/json"
 wrk.headers["Authorization"] = "Bearer " .. os.getenv("BENCH_TOKEN")
+
+-- Each thread draws its own sequence (wrk's threads would otherwise post the same tasks in lockstep).
+setup = function(thread)
+  thread:set("seed", math.random(1, 1000000))
+end
+
+init = function(args)
+  math.randomseed(seed or 42)
+end
 
 request = function()
   local id = ids[math.random(#ids)]

@@ -55,6 +55,29 @@ class SecurityConfig {
         return PasswordEncoderFactories.createDelegatingPasswordEncoder();
     }
 
+    /**
+     * The published site: frozen bytes anyone may read (only GET handlers exist there). No session, no CSRF token, no saved
+     * request: the lightest chain, since millions of readers hit it (the feedback forms under /public/feedback
+     * stay on the page chain with CSRF).
+     */
+    @Bean
+    @Order(0)
+    SecurityFilterChain publishedSite(HttpSecurity http) throws Exception {
+        http.securityMatcher(
+                        "/public/vi/**",
+                        "/public/en/**",
+                        "/public/fr/**",
+                        "/public/ru/**",
+                        "/public/p/**",
+                        "/public/assets/**",
+                        "/public/data/**")
+                .authorizeHttpRequests(a -> a.anyRequest().permitAll())
+                .csrf(c -> c.disable())
+                .requestCache(r -> r.disable())
+                .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS));
+        return http.build();
+    }
+
     @Bean
     @Order(1)
     SecurityFilterChain api(HttpSecurity http, AccountManagement accounts, MessageSource messages, JsonMapper json)

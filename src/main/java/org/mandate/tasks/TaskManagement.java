@@ -61,6 +61,7 @@ public class TaskManagement {
     private final ApplicationEventPublisher events;
     private final Clock clock;
     private final int staleDays;
+    private final TaskCountsCache countsCache;
 
     TaskManagement(
             Tasks tasks,
@@ -68,7 +69,9 @@ public class TaskManagement {
             ResolutionManagement resolutions,
             ApplicationEventPublisher events,
             Clock clock,
-            @Value("${mandate.tasks.stale-days:30}") int staleDays) {
+            @Value("${mandate.tasks.stale-days:30}") int staleDays,
+            TaskCountsCache countsCache) {
+        this.countsCache = countsCache;
         this.tasks = tasks;
         this.orgUnits = orgUnits;
         this.resolutions = resolutions;
@@ -731,6 +734,9 @@ public class TaskManagement {
 
     @Transactional
     public Task report(Actor actor, long id, ProgressReport r) {
+        // Reports on one task queue on its row: one without a version builds on the latest, never fails on a
+        // concurrent one; one with a version is still refused (409) when the task moved on since it was read.
+        tasks.lock(id);
         Task current = get(id);
         orgUnits.requireWrite(actor, current.leadUnit(), Role.STEERING, Role.LEADER, Role.REPORTER);
         if (r.version() != null && r.version() != current.version()) {
@@ -976,7 +982,17 @@ public class TaskManagement {
     }
 
     private TaskCounts counts(String resolution, String orgUnit, boolean exact) {
-        Map<String, long[]> rows = tasks.countsByStatus(blankToNull(resolution), blankToNull(orgUnit), exact, today());
+        LocalDate today = today();
+        return countsCache.get(
+                blankToNull(resolution),
+                blankToNull(orgUnit),
+                exact,
+                today,
+                () -> computeCounts(blankToNull(resolution), blankToNull(orgUnit), exact, today));
+    }
+
+    private TaskCounts computeCounts(String resolution, String orgUnit, boolean exact, LocalDate today) {
+        Map<String, long[]> rows = tasks.countsByStatus(resolution, orgUnit, exact, today);
         Map<TaskStatus, Long> byStatus = new EnumMap<>(TaskStatus.class);
         long total = 0;
         long planned = 0;

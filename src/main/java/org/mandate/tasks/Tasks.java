@@ -73,6 +73,14 @@ class Tasks {
         }
     }
 
+    /** Locks the task's row until the transaction ends. */
+    void lock(long id) {
+        jdbc.sql("select id from task where id = :id for update")
+                .param("id", id)
+                .query(Long.class)
+                .optional();
+    }
+
     Optional<Task> find(long id, LocalDate today, LocalDate staleBefore) {
         return jdbc.sql("select " + COLUMNS + FROM + " where t.id = :id")
                 .param("id", id)

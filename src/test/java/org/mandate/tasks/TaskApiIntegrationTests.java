@@ -297,8 +297,8 @@ class TaskApiIntegrationTests {
                         .atStartOfDay(java.time.ZoneOffset.UTC)
                         .toInstant(),
                 java.time.ZoneOffset.UTC);
-        TaskManagement inAMonth =
-                new TaskManagement(repository, orgUnits, resolutions, publisher, later, tasks.staleDays());
+        TaskManagement inAMonth = new TaskManagement(
+                repository, orgUnits, resolutions, publisher, later, tasks.staleDays(), new TaskCountsCache());
         assertThat(inAMonth.get(id).stale()).isTrue();
         assertThat(inAMonth.countStale("CAOBANG-C07", true)).isPositive();
     }

@@ -38,6 +38,29 @@ class WebConfig implements WebMvcConfigurer {
         return resolver;
     }
 
+    /**
+     * Static files only under their own prefixes. Boot's default maps every path to static locations, and
+     * the webjars URL rewriting then probes the classpath for every link a page builds (half a second for
+     * the bottleneck board's 500 rows).
+     */
+    @Override
+    public void addResourceHandlers(
+            org.springframework.web.servlet.config.annotation.ResourceHandlerRegistry registry) {
+        org.springframework.http.CacheControl hour = org.springframework.http.CacheControl.maxAge(Duration.ofHours(1))
+                .cachePublic();
+        registry.addResourceHandler("/css/**")
+                .addResourceLocations("classpath:/static/css/")
+                .setCacheControl(hour);
+        registry.addResourceHandler("/js/**")
+                .addResourceLocations("classpath:/static/js/")
+                .setCacheControl(hour);
+        registry.addResourceHandler("/webjars/**")
+                .addResourceLocations("classpath:/META-INF/resources/webjars/")
+                .setCacheControl(hour)
+                .resourceChain(true)
+                .addResolver(new org.springframework.web.servlet.resource.LiteWebJarsResourceResolver());
+    }
+
     @Override
     public void addInterceptors(InterceptorRegistry registry) {
         LocaleChangeInterceptor change = new LocaleChangeInterceptor();

@@ -1,0 +1,44 @@
+package org.mandate.tasks;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import java.time.Duration;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Supplier;
+import org.mandate.shared.AuditedChange;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.event.TransactionalEventListener;
+
+/**
+ * Task counts of a subtree (the dashboards' and accountability pages' headline figures), kept until a task
+ * or the org tree changes: every such write is audited, and the audit event moves the generation after its commit, so a
+ * count is never served from before a committed change. The expiry bounds what another instance's writes
+ * can leave stale.
+ */
+@Component
+class TaskCountsCache {
+
+    private final AtomicLong generation = new AtomicLong();
+    private final Cache<Key, TaskManagement.TaskCounts> counts = Caffeine.newBuilder()
+            .maximumSize(10_000)
+            .expireAfterWrite(Duration.ofMinutes(5))
+            .build();
+
+    record Key(String resolution, String orgUnit, boolean exact, java.time.LocalDate today, long generation) {}
+
+    TaskManagement.TaskCounts get(
+            String resolution,
+            String orgUnit,
+            boolean exact,
+            java.time.LocalDate today,
+            Supplier<TaskManagement.TaskCounts> compute) {
+        return counts.get(new Key(resolution, orgUnit, exact, today, generation.get()), k -> compute.get());
+    }
+
+    @TransactionalEventListener(fallbackExecution = true)
+    void on(AuditedChange e) {
+        if ("task".equals(e.entityType()) || "org-unit".equals(e.entityType())) {
+            generation.incrementAndGet();
+        }
+    }
+}
