@@ -28,9 +28,11 @@ say "java: $(java -version 2>&1 | head -1); heap -Xmx$HEAP; database $DB on $(ps
 
 ./mvnw -B -q -DskipTests package
 JAR=$(ls target/mandate-*.jar | grep -v -- '-plain' | head -1)
-APP=(java "-Xmx$HEAP" -jar "$JAR" --spring.profiles.active=demo
+JVM=(java "-Xmx$HEAP")
+ARGS=(--spring.profiles.active=demo
     "--spring.datasource.url=jdbc:postgresql://127.0.0.1:5432/$DB?reWriteBatchedInserts=true"
     --spring.datasource.username=postgres --spring.datasource.password=)
+APP=("${JVM[@]}" -jar "$JAR" "${ARGS[@]}")
 
 # ---- 1. the national data set
 if [ "${BENCH_REUSE:-0}" != 1 ]; then
@@ -46,7 +48,7 @@ fi
   union all select 'ratings', count(*) from feedback_rating" | sed 's/^/rows: /' | tee -a "$OUT/summary.txt"
 
 # ---- 2. the application, with a GC log to read the heap it needs
-"${APP[@]}" --server.port=$PORT "-Xlog:gc:file=$OUT/gc.log" >"$OUT/app.log" 2>&1 &
+"${JVM[@]}" "-Xlog:gc:file=$OUT/gc.log" -jar "$JAR" "${ARGS[@]}" --server.port=$PORT >"$OUT/app.log" 2>&1 &
 APP_PID=$!
 NGINX_PID=
 cleanup() {
@@ -99,13 +101,15 @@ load() { # name, connections, url, extra wrk args...
     say "$(printf '%-34s c=%-3s %10s req/s  p50 %-9s p99 %-9s errors %s' "$name" "$connections" "$rps" "$p50" "$p99" "$bad")"
 }
 RES=70-nq-tw
+# Warm-up: the JIT compiles the serving path before anything is measured.
+wrk -t2 -c64 -d10s "$BASE/public/vi/index.html" >/dev/null 2>&1
+wrk -t2 -c8 -d10s -H "$AUTH" "$BASE/api/v1/tasks?orgUnit=HANOI" >/dev/null 2>&1
 say "-- public pages, 64 connections, ${SECONDS_PER_TEST}s each"
 load public-overview 64 "$BASE/public/vi/index.html"
 load nginx-overview 64 "http://127.0.0.1:$NGINX_PORT/vi/index.html"
 load public-resolution 64 "$BASE/public/vi/resolution-$RES.html"
 load nginx-resolution 64 "http://127.0.0.1:$NGINX_PORT/vi/resolution-$RES.html"
 load public-province 64 "$BASE/public/vi/unit-HANOI.html"
-load public-json-latest 64 "$BASE/api/v1/public/publications/$PUB_ID" -H 'Accept-Encoding: gzip'
 
 # ---- 5. staff paths (API with a bearer token, pages with a session), 8 connections
 curl -s -c "$OUT/cookies" "$BASE/login" -o "$OUT/login.html"
@@ -164,4 +168,25 @@ rm -rf "$IMPORT"
 say "heap: max -Xmx$HEAP; largest heap after a GC $(grep -oE '[0-9]+M->[0-9]+M' "$OUT/gc.log" | sed -E 's/.*->([0-9]+)M/\1/' | sort -n | tail -1) MB;\
  largest before a GC $(grep -oE '[0-9]+M->[0-9]+M' "$OUT/gc.log" | sed -E 's/([0-9]+)M->.*/\1/' | sort -n | tail -1) MB;\
  full GCs $(grep -c 'Pause Full' "$OUT/gc.log" || true); out-of-memory errors $(grep -c OutOfMemoryError "$OUT/app.log" "$OUT/export.log" | awk -F: '{s += $2} END {print s}')"
+# ---- 9. the smallest heap that holds: publish and export again with less memory
+kill "$APP_PID" 2>/dev/null || true
+wait "$APP_PID" 2>/dev/null || true
+for small in ${BENCH_SMALL_HEAPS:-512m 384m 256m}; do
+    java "-Xmx$small" -jar "$JAR" "${ARGS[@]}" --server.port=$PORT >"$OUT/app-$small.log" 2>&1 &
+    APP_PID=$!
+    for _ in $(seq 1 180); do curl -s -o /dev/null "$BASE/login" && break; sleep 1; done
+    t0=$(now)
+    code=$(curl -s -o "$OUT/publication-$small.json" -w '%{http_code}' -X POST -u steering:demo "$BASE/api/v1/publications" || true)
+    publish="publish HTTP $code in $(elapsed "$t0" "$(now)") s"
+    kill "$APP_PID" 2>/dev/null || true
+    wait "$APP_PID" 2>/dev/null || true
+    t0=$(now)
+    if java "-Xmx$small" -jar "$JAR" "${ARGS[@]}" --server.port=0 "--mandate.export.dir=$OUT/site-$small" >"$OUT/export-$small.log" 2>&1; then
+        export="export ok in $(elapsed "$t0" "$(now)") s"
+    else
+        export="export failed"
+    fi
+    rm -rf "$OUT/site-$small"
+    say "-Xmx$small: $publish; $export; out-of-memory errors $(cat "$OUT/app-$small.log" "$OUT/export-$small.log" | grep -c OutOfMemoryError || true)"
+done
 say "results in ${OUT#"$(pwd)/"}"
