@@ -107,7 +107,28 @@ public final class Browser implements AutoCloseable {
     }
 
     public String pageText() {
-        return driver.findElement(By.tagName("body")).getText();
+        return retry(d -> d.findElement(By.tagName("body")).getText());
+    }
+
+    /**
+     * Waits until the page shows every text: right after a click the old page may still be there, or half
+     * replaced. Fails after 30 s, naming what the page showed instead.
+     */
+    public void waitForText(String... parts) {
+        try {
+            retry(d -> {
+                String text = d.findElement(By.tagName("body")).getText();
+                for (String part : parts) {
+                    if (!text.contains(part)) {
+                        return null;
+                    }
+                }
+                return true;
+            });
+        } catch (org.openqa.selenium.TimeoutException e) {
+            org.assertj.core.api.Assertions.assertThat(pageText()).contains(parts);
+            throw e;
+        }
     }
 
     public void login(String username, String password) {

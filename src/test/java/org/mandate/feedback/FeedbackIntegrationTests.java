@@ -293,23 +293,23 @@ class FeedbackIntegrationTests {
 
             browser.click(By.cssSelector("label[for='rating-2']"));
             browser.click(By.id("feedback-submit"));
-            assertThat(browser.find(By.id("feedback-error")).getText()).contains("already been rated");
+            assertThat(browser.text(By.id("feedback-error"))).contains("already been rated");
             assertThat(browser.text(By.id("feedback-count"))).isEqualTo("1");
 
             browser.click(By.id("lang-fr"));
             assertThat(browser.text(By.id("feedback-count"))).isEqualTo("1");
-            assertThat(browser.pageText()).contains("Satisfaction des citoyens et des entreprises");
+            browser.waitForText("Satisfaction des citoyens et des entreprises");
 
             browser.login("moderator", "demo");
             browser.go("/feedback/moderation?lang=en");
-            assertThat(browser.pageText()).contains("<b>bold?</b> " + marker);
+            browser.waitForText("<b>bold?</b> " + marker);
             org.openqa.selenium.WebElement row = browser.find(By.xpath("//tr[td[contains(., '" + marker + "')]]"));
             String id = row.getAttribute("id").substring("comment-".length());
             browser.click(By.id("approve-" + id));
-            assertThat(browser.pageText()).contains("The comment is approved and public.");
+            browser.waitForText("The comment is approved and public.");
 
             browser.go("/public/feedback/unit:HANOI-C02?lang=en");
-            assertThat(browser.pageText()).contains("<b>bold?</b> " + marker);
+            browser.waitForText("<b>bold?</b> " + marker);
             assertThat(browser.driver().findElements(By.cssSelector(".comment .body b")))
                     .isEmpty();
         }

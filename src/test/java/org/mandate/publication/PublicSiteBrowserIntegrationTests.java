@@ -26,7 +26,7 @@ class PublicSiteBrowserIntegrationTests {
             for (String page :
                     new String[] {"index", "resolution-70-nq-tw", "unit-CAOBANG", "changes", "publications", "data"}) {
                 browser.go("/public/p/" + p.id() + "/en/" + page + ".html");
-                assertThat(browser.find(By.tagName("h1")).getText()).isNotBlank();
+                assertThat(browser.text(By.tagName("h1"))).isNotBlank();
                 assertThat(browser.seriousAccessibilityViolations()).as(page).isEmpty();
             }
             browser.click(By.id("lang-fr"));

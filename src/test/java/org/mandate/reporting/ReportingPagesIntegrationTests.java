@@ -76,7 +76,7 @@ class ReportingPagesIntegrationTests {
             browser.find(By.cssSelector("#status-" + indicator + ".saved"));
 
             browser.go("/reports/" + id);
-            assertThat(browser.pageText()).contains(indicator, "42");
+            browser.waitForText(indicator, "42");
             browser.click(By.id("submit-report"));
             waitText(browser, By.id("report-state"), "submitted");
 

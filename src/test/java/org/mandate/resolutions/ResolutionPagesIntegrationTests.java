@@ -34,19 +34,19 @@ class ResolutionPagesIntegrationTests {
         try (Browser browser = Browser.open(port)) {
             browser.login("steering", "demo");
             assertThat(browser.text(By.tagName("h1"))).isEqualTo("Nghị quyết");
-            assertThat(browser.pageText()).contains("dữ liệu mẫu");
+            browser.waitForText("dữ liệu mẫu");
 
             browser.click(By.id("lang-en"));
             assertThat(browser.text(By.tagName("h1"))).isEqualTo("Resolutions");
             browser.click(By.cssSelector("a[href='/resolutions/72-nq-tw']"));
             assertThat(browser.text(By.cssSelector("p.number"))).isEqualTo("72-NQ/TW");
-            assertThat(browser.pageText()).contains("Strengthen preventive medicine", "Five clarities");
+            browser.waitForText("Strengthen preventive medicine", "Five clarities");
 
             browser.click(By.id("lang-ru"));
-            assertThat(browser.pageText()).contains("Пять ясностей");
+            browser.waitForText("Пять ясностей");
             browser.click(By.id("lang-fr"));
-            assertThat(browser.pageText()).contains("Cinq clartés");
-            assertThat(browser.find(By.id("account-link")).getText()).isEqualTo("steering");
+            browser.waitForText("Cinq clartés");
+            assertThat(browser.text(By.id("account-link"))).isEqualTo("steering");
         }
     }
 }

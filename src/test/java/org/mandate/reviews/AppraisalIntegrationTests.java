@@ -203,7 +203,7 @@ class AppraisalIntegrationTests {
             browser.click(By.id("appraisal-submit"));
             assertThat(browser.text(By.id("appraisal-state"))).isEqualTo("Submitted");
             assertThat(browser.text(By.id("appraisal-findings"))).isEqualTo("Training plans lack <b>budget</b> lines.");
-            assertThat(browser.pageText()).contains("Ready for the next publication");
+            browser.waitForText("Ready for the next publication");
         }
     }
 }
