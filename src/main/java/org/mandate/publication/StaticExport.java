@@ -53,8 +53,14 @@ class StaticExport implements ApplicationRunner {
                         .orElseGet(() -> publications.publish(PublicationKind.MANUAL, java.time.LocalDate.now()))
                         .id();
         Path target = Path.of(dir).toAbsolutePath();
+        long started = System.nanoTime();
         int files = site.export(id, target);
-        log.info("Exported publication {} to {} ({} files)", id, target, files);
+        log.info(
+                "Exported publication {} to {} ({} files) in {} ms",
+                id,
+                target,
+                files,
+                (System.nanoTime() - started) / 1_000_000);
         System.exit(SpringApplication.exit(context, () -> 0));
     }
 }

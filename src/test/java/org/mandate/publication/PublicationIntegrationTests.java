@@ -122,6 +122,22 @@ class PublicationIntegrationTests {
                 .isEqualTo(p.contentSha256());
     }
 
+    @Test
+    void eachPublicationCanBeMirroredAsPlainFilesWithLatestSwitchedToIt(@TempDir Path dir) throws Exception {
+        SiteMirror mirror = new SiteMirror(site, dir.toString());
+        Publication first = publications.publish(PublicationKind.MANUAL, java.time.LocalDate.of(2026, 11, 23));
+        assertThat(mirror.mirror(first.id())).isEqualTo(dir.resolve(Long.toString(first.id())));
+        Publication second = publications.publish(PublicationKind.MANUAL, java.time.LocalDate.of(2026, 11, 24));
+        mirror.mirror(second.id());
+
+        Path latest = dir.resolve("latest");
+        assertThat(Files.isSymbolicLink(latest)).isTrue();
+        assertThat(Files.readSymbolicLink(latest)).isEqualTo(Path.of(Long.toString(second.id())));
+        assertThat(Files.readAllBytes(latest.resolve("vi/index.html")))
+                .isEqualTo(site.page(second.id(), "vi", "index"));
+        assertThat(dir.resolve(first.id() + "/vi/index.html")).exists();
+    }
+
     private static byte[] gzip(byte[] bytes) throws java.io.IOException {
         var out = new java.io.ByteArrayOutputStream();
         try (var gz = new java.util.zip.GZIPOutputStream(out)) {
