@@ -133,6 +133,23 @@ class OrgUnitApiIntegrationTests {
     }
 
     @Test
+    void requestsNoControllerTakesStillGetProblemDetails() {
+        Api steering = Api.as(port, "steering");
+        Api.Response unknownPath = steering.get("/api/v1/no-such-thing");
+        assertThat(unknownPath.status()).isEqualTo(404);
+        assertThat(unknownPath.contentType()).startsWith("application/problem+json");
+
+        Api.Response wrongMethod = steering.delete("/api/v1/org-units/CAOBANG");
+        assertThat(wrongMethod.status()).isEqualTo(405);
+        assertThat(wrongMethod.contentType()).startsWith("application/problem+json");
+
+        Api.Response wrongBodyType = steering.postBytes("/api/v1/tasks/import", "application/json", "{}".getBytes());
+        assertThat(wrongBodyType.status()).isEqualTo(415);
+        assertThat(wrongBodyType.contentType()).startsWith("application/problem+json");
+        assertThat(wrongBodyType.json().path("detail").asString()).isNotBlank();
+    }
+
+    @Test
     void writesNeedALogin() {
         Api.Response anonymous = Api.anonymous(port).patch("/api/v1/org-units/CAOBANG", "{\"leader\":\"x\"}");
         assertThat(anonymous.status()).isEqualTo(401);
