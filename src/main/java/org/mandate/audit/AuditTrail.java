@@ -5,10 +5,12 @@ import java.time.Instant;
 import java.util.List;
 import org.mandate.shared.Actor;
 import org.mandate.shared.AuditedChange;
+import org.mandate.shared.AuditedChanges;
 import org.mandate.shared.ForbiddenException;
 import org.mandate.shared.PageResult;
 import org.mandate.shared.Paging;
 import org.springframework.context.event.EventListener;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import tools.jackson.databind.json.JsonMapper;
@@ -22,10 +24,12 @@ import tools.jackson.databind.json.JsonMapper;
 public class AuditTrail {
 
     private final JdbcClient jdbc;
+    private final JdbcTemplate template;
     private final JsonMapper json;
 
-    AuditTrail(JdbcClient jdbc, JsonMapper json) {
+    AuditTrail(JdbcClient jdbc, JdbcTemplate template, JsonMapper json) {
         this.jdbc = jdbc;
+        this.template = template;
         this.json = json;
     }
 
@@ -43,6 +47,25 @@ public class AuditTrail {
                 .param("before", change.before() == null ? null : json.writeValueAsString(change.before()))
                 .param("after", change.after() == null ? null : json.writeValueAsString(change.after()))
                 .update();
+    }
+
+    /** A bulk write's changes: one entry each, written as JDBC batches. */
+    @EventListener
+    void on(AuditedChanges bulk) {
+        Timestamp at = Timestamp.from(Instant.now());
+        String actor = Actor.currentName();
+        template.batchUpdate("""
+                insert into audit_entry (at, actor, entity_type, entity_id, action, before_json, after_json)
+                values (?, ?, ?, ?, ?, ?, ?)
+                """, bulk.changes(), 1000, (ps, change) -> {
+            ps.setTimestamp(1, at);
+            ps.setString(2, actor);
+            ps.setString(3, change.entityType());
+            ps.setString(4, change.entityId());
+            ps.setString(5, change.action());
+            ps.setString(6, change.before() == null ? null : json.writeValueAsString(change.before()));
+            ps.setString(7, change.after() == null ? null : json.writeValueAsString(change.after()));
+        });
     }
 
     /** The trail, newest first, optionally for one entity type and id. Admins only. */

@@ -15,6 +15,7 @@ import org.mandate.orgunits.OrgUnit;
 import org.mandate.orgunits.OrgUnitManagement;
 import org.mandate.shared.Actor;
 import org.mandate.shared.AuditedChange;
+import org.mandate.shared.AuditedChanges;
 import org.mandate.shared.Checks;
 import org.mandate.shared.ConflictException;
 import org.mandate.shared.ForbiddenException;
@@ -177,32 +178,28 @@ public class DataValueManagement {
                 new LinkedHashSet<>(checked.stream().map(c -> c.unit().code()).toList())) {
             orgUnits.requireWrite(actor, unit, Role.REPORTER, Role.LEADER, Role.STEERING);
         }
-        int created = 0;
-        int updated = 0;
         int unchanged = 0;
         List<String> flagged = new ArrayList<>();
+        Map<DataValues.Key, DataValues.Stored> stored = values.findAll(checked.stream()
+                .map(c -> new DataValues.Key(
+                        c.indicator().id(), c.period().toString(), c.unit().id()))
+                .toList());
+        List<DataValues.NewValue> inserts = new ArrayList<>();
+        List<DataValues.ChangedValue> updates = new ArrayList<>();
+        List<AuditedChange> trail = new ArrayList<>();
         for (Checked c : checked) {
             boolean flag = outOfRange(c.indicator(), c.value());
             if (flag) {
                 flagged.add(c.ref());
             }
-            Optional<DataValues.Stored> existing = values.find(
-                    c.indicator().id(), c.period().toString(), c.unit().id());
-            if (existing.isEmpty()) {
-                values.insert(
-                        c.indicator().id(),
-                        c.unit().id(),
-                        c.period(),
-                        c.value(),
-                        c.comment(),
-                        State.DRAFT,
-                        flag,
-                        actor.username());
-                events.publishEvent(AuditedChange.created("data-value", key(c), audit(c, State.DRAFT)));
-                created++;
+            DataValues.Stored s = stored.get(new DataValues.Key(
+                    c.indicator().id(), c.period().toString(), c.unit().id()));
+            if (s == null) {
+                inserts.add(new DataValues.NewValue(
+                        c.indicator().id(), c.unit().id(), c.period(), c.value(), c.comment(), State.DRAFT, flag));
+                trail.add(AuditedChange.created("data-value", key(c), audit(c, State.DRAFT)));
                 continue;
             }
-            DataValues.Stored s = existing.get();
             if (s.value().compareTo(c.value()) == 0 && java.util.Objects.equals(s.comment(), c.comment())) {
                 unchanged++;
                 continue;
@@ -215,8 +212,8 @@ public class DataValueManagement {
                         c.period(),
                         s.state());
             }
-            values.update(s.id(), c.value(), c.comment(), s.state(), flag, actor.username());
-            events.publishEvent(AuditedChange.updated(
+            updates.add(new DataValues.ChangedValue(s.id(), c.value(), c.comment(), s.state(), flag));
+            trail.add(AuditedChange.updated(
                     "data-value",
                     key(c),
                     new ValueAudit(
@@ -227,8 +224,15 @@ public class DataValueManagement {
                             s.comment(),
                             s.state()),
                     audit(c, s.state())));
-            updated++;
         }
+        // Nothing is written before every row has passed: a locked value above refuses the whole batch.
+        values.insertAll(inserts, actor.username());
+        values.updateAll(updates, actor.username());
+        if (!trail.isEmpty()) {
+            events.publishEvent(new AuditedChanges(trail));
+        }
+        int created = inserts.size();
+        int updated = updates.size();
         if (created + updated > 0) {
             events.publishEvent(new DataValuesSubmitted(
                     distinct(checked.stream().map(c -> c.unit().code()).toList()),

@@ -43,63 +43,100 @@ class DataValues {
 
     record Stored(long id, BigDecimal value, String comment, State state) {}
 
-    Optional<Stored> find(long indicatorId, String period, long unitId) {
-        return jdbc.sql("""
-                select id, num_value, comment, state from indicator_data_value
-                 where indicator_id = :i and period = :p and org_unit_id = :u
-                """)
-                .param("i", indicatorId)
-                .param("p", period)
-                .param("u", unitId)
-                .query((rs, n) ->
-                        new Stored(rs.getLong(1), rs.getBigDecimal(2), rs.getString(3), State.valueOf(rs.getString(4))))
-                .optional();
+    /** Identifies a stored value the way the unique index does. */
+    record Key(long indicatorId, String period, long unitId) {}
+
+    /**
+     * The stored values among {@code keys}: one query per indicator and period for up to 1,000 units, each an
+     * index range of the (indicator, period, org unit) key, instead of one query per value.
+     */
+    Map<Key, Stored> findAll(Collection<Key> keys) {
+        Map<String, List<Key>> byIndicatorAndPeriod = new LinkedHashMap<>();
+        for (Key k : keys) {
+            byIndicatorAndPeriod
+                    .computeIfAbsent(k.indicatorId() + "|" + k.period(), x -> new java.util.ArrayList<>())
+                    .add(k);
+        }
+        Map<Key, Stored> found = new HashMap<>();
+        for (List<Key> group : byIndicatorAndPeriod.values()) {
+            Key first = group.get(0);
+            for (int from = 0; from < group.size(); from += 1000) {
+                List<Long> units = group.subList(from, Math.min(group.size(), from + 1000)).stream()
+                        .map(Key::unitId)
+                        .toList();
+                jdbc.sql("""
+                        select id, org_unit_id, num_value, comment, state from indicator_data_value
+                         where indicator_id = :i and period = :p and org_unit_id in (:units)
+                        """)
+                        .param("i", first.indicatorId())
+                        .param("p", first.period())
+                        .param("units", units)
+                        .query((ResultSet rs) -> {
+                            found.put(
+                                    new Key(first.indicatorId(), first.period(), rs.getLong(2)),
+                                    new Stored(
+                                            rs.getLong(1),
+                                            rs.getBigDecimal(3),
+                                            rs.getString(4),
+                                            State.valueOf(rs.getString(5))));
+                        });
+            }
+        }
+        return found;
     }
 
-    void insert(
+    /** A new value for {@link #insertAll}. */
+    record NewValue(
             long indicatorId,
             long unitId,
             Period period,
             BigDecimal value,
             String comment,
             State state,
-            boolean flagged,
-            String by) {
-        jdbc.sql("""
+            boolean flagged) {}
+
+    /** A changed value for {@link #updateAll}. */
+    record ChangedValue(long id, BigDecimal value, String comment, State state, boolean flagged) {}
+
+    /** Inserts in JDBC batches (PostgreSQL folds them into multi-row inserts with reWriteBatchedInserts). */
+    void insertAll(List<NewValue> rows, String by) {
+        Timestamp now = Timestamp.from(Instant.now());
+        template.batchUpdate("""
                 insert into indicator_data_value (indicator_id, org_unit_id, period, period_type, start_on, end_on,
                        anchor_on, num_value, comment, state, flagged, entered_by, entered_at, version)
-                values (:i, :u, :p, :type, :start, :end, :anchor, :value, :comment, :state, :flagged, :by, :now, 0)
-                """)
-                .param("i", indicatorId)
-                .param("u", unitId)
-                .param("p", period.toString())
-                .param("type", period.type().name())
-                .param("start", Date.valueOf(period.start()))
-                .param("end", Date.valueOf(period.end()))
-                .param("anchor", Date.valueOf(period.anchor()))
-                .param("value", value)
-                .param("comment", comment)
-                .param("state", state.name())
-                .param("flagged", flagged)
-                .param("by", by)
-                .param("now", Timestamp.from(Instant.now()))
-                .update();
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0)
+                """, rows, 1000, (ps, v) -> {
+            ps.setLong(1, v.indicatorId());
+            ps.setLong(2, v.unitId());
+            ps.setString(3, v.period().toString());
+            ps.setString(4, v.period().type().name());
+            ps.setDate(5, Date.valueOf(v.period().start()));
+            ps.setDate(6, Date.valueOf(v.period().end()));
+            ps.setDate(7, Date.valueOf(v.period().anchor()));
+            ps.setBigDecimal(8, v.value());
+            ps.setString(9, v.comment());
+            ps.setString(10, v.state().name());
+            ps.setBoolean(11, v.flagged());
+            ps.setString(12, by);
+            ps.setTimestamp(13, now);
+        });
     }
 
-    void update(long id, BigDecimal value, String comment, State state, boolean flagged, String by) {
-        jdbc.sql("""
-                update indicator_data_value set num_value = :value, comment = :comment, state = :state, flagged = :flagged,
-                       entered_by = :by, entered_at = :now, version = version + 1
-                 where id = :id
-                """)
-                .param("value", value)
-                .param("comment", comment)
-                .param("state", state.name())
-                .param("flagged", flagged)
-                .param("by", by)
-                .param("now", Timestamp.from(Instant.now()))
-                .param("id", id)
-                .update();
+    void updateAll(List<ChangedValue> rows, String by) {
+        Timestamp now = Timestamp.from(Instant.now());
+        template.batchUpdate("""
+                update indicator_data_value set num_value = ?, comment = ?, state = ?, flagged = ?,
+                       entered_by = ?, entered_at = ?, version = version + 1
+                 where id = ?
+                """, rows, 1000, (ps, v) -> {
+            ps.setBigDecimal(1, v.value());
+            ps.setString(2, v.comment());
+            ps.setString(3, v.state().name());
+            ps.setBoolean(4, v.flagged());
+            ps.setString(5, by);
+            ps.setTimestamp(6, now);
+            ps.setLong(7, v.id());
+        });
     }
 
     /** Bulk insert for demo loading: one JDBC batch. */

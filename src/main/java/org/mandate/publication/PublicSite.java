@@ -65,6 +65,11 @@ public class PublicSite {
         return pages.get(publicationId + "/" + lang + "/" + page, k -> render(publicationId, lang, page));
     }
 
+    /** The page if it is already rendered, else null: the fast path serves only bytes that exist. */
+    public byte[] renderedPage(long publicationId, String lang, String page) {
+        return pages.getIfPresent(publicationId + "/" + lang + "/" + page);
+    }
+
     public byte[] asset(String name) {
         String path = ASSETS.get(name);
         if (path == null) {

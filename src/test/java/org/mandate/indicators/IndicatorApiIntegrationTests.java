@@ -269,6 +269,26 @@ class IndicatorApiIntegrationTests {
                 .get(0);
         assertThat(stored.path("period").asString()).isEqualTo("2025-10");
         assertThat(stored.path("value").asDouble()).isEqualTo(12.5);
+        JsonNode trail = Api.as(port, "admin")
+                .get("/api/v1/audit?entityType=data-value&entityId=" + monthly + "/CAOBANG-C03/2025-10")
+                .json();
+        assertThat(trail.path("total").asInt()).isEqualTo(1);
+        assertThat(trail.path("items").get(0).path("actor").asString()).isEqualTo("reporter.caobang");
+        assertThat(trail.path("items").get(0).path("after").asString()).contains("12.5");
+
+        // A change of one value in a batch is one more entry with the value before and after.
+        JsonNode changed = reporter.post("/api/v1/data-values", good.replace("\"12.5\"", "\"14\""))
+                .json();
+        assertThat(changed.path("updated").asInt()).isEqualTo(1);
+        assertThat(changed.path("unchanged").asInt()).isEqualTo(1);
+        JsonNode newest = Api.as(port, "admin")
+                .get("/api/v1/audit?entityType=data-value&entityId=" + monthly + "/CAOBANG-C03/2025-10")
+                .json()
+                .path("items")
+                .get(0);
+        assertThat(newest.path("action").asString()).isEqualTo("updated");
+        assertThat(newest.path("before").asString()).contains("12.5");
+        assertThat(newest.path("after").asString()).contains("14");
         assertThat(reporter.post("/api/v1/data-values?idScheme=UID", good).errorFields())
                 .containsExactly("idScheme");
 
@@ -314,7 +334,7 @@ class IndicatorApiIntegrationTests {
                         .json()
                         .path("value")
                         .asDouble())
-                .isEqualTo(12.5 + 13 + 21.25);
+                .isEqualTo(14 + 13 + 21.25);
         assertThat(reporter.postBytes("/api/v1/data-values", "application/pdf", new byte[] {1})
                         .status())
                 .isEqualTo(415);

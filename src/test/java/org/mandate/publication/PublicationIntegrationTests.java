@@ -123,6 +123,29 @@ class PublicationIntegrationTests {
     }
 
     @Test
+    void aRenderedPageIsAnsweredFromMemoryAndTheLatestFollowsANewPublicationAtOnce() {
+        Publication p = publications.publish(PublicationKind.MANUAL, java.time.LocalDate.of(2026, 11, 25));
+        Api anyone = Api.anonymous(port);
+        String path = "/public/p/" + p.id() + "/fr/index.html";
+        assertThat(site.renderedPage(p.id(), "fr", "index")).isNull();
+        Api.Response rendered = anyone.get(path);
+        assertThat(site.renderedPage(p.id(), "fr", "index")).isEqualTo(rendered.bytes());
+        Api.Response fromMemory = anyone.get(path);
+        assertThat(fromMemory.status()).isEqualTo(200);
+        assertThat(fromMemory.contentType()).isEqualTo(rendered.contentType());
+        assertThat(fromMemory.bytes()).isEqualTo(rendered.bytes());
+
+        assertThat(anyone.get("/public/fr/index.html").body())
+                .contains(p.digest().substring(0, 12));
+        assertThat(anyone.get("/public/fr/index.html").body())
+                .contains(p.digest().substring(0, 12));
+        Publication next = publications.publish(PublicationKind.MANUAL, java.time.LocalDate.of(2026, 11, 26));
+        assertThat(anyone.get("/public/fr/index.html").body())
+                .contains(next.digest().substring(0, 12));
+        assertThat(anyone.get("/public/fr/nope.html").status()).isEqualTo(404);
+    }
+
+    @Test
     void eachPublicationCanBeMirroredAsPlainFilesWithLatestSwitchedToIt(@TempDir Path dir) throws Exception {
         SiteMirror mirror = new SiteMirror(site, dir.toString());
         Publication first = publications.publish(PublicationKind.MANUAL, java.time.LocalDate.of(2026, 11, 23));
