@@ -92,12 +92,15 @@ load() { # name, connections, url, extra wrk args...
     local name=$1 connections=$2 url=$3
     shift 3
     curl -s -o /dev/null "$@" "$url" || true # the first request renders or warms caches
-    wrk -t2 -c"$connections" -d"${SECONDS_PER_TEST}s" --latency -s bench/count-errors.lua "$@" "$url" >"$OUT/wrk-$name.txt" 2>&1
+    local threads=2
+    [ "$connections" -lt 2 ] && threads=1
+    wrk -t"$threads" -c"$connections" -d"${SECONDS_PER_TEST}s" --latency -s bench/count-errors.lua "$@" "$url" >"$OUT/wrk-$name-c$connections.txt" 2>&1
     local rps p50 p99 bad
-    rps=$(awk '/Requests\/sec/{print $2}' "$OUT/wrk-$name.txt")
-    p50=$(awk '$1=="50%"{print $2}' "$OUT/wrk-$name.txt")
-    p99=$(awk '$1=="99%"{print $2}' "$OUT/wrk-$name.txt")
-    bad=$(awk '/non-2xx or errors/{print $4}' "$OUT/wrk-$name.txt")
+    local raw=$OUT/wrk-$name-c$connections.txt
+    rps=$(awk '/Requests\/sec/{print $2}' "$raw")
+    p50=$(awk '$1=="50%"{print $2}' "$raw")
+    p99=$(awk '$1=="99%"{print $2}' "$raw")
+    bad=$(awk '/non-2xx or errors/{print $4}' "$raw")
     say "$(printf '%-34s c=%-3s %10s req/s  p50 %-9s p99 %-9s errors %s' "$name" "$connections" "$rps" "$p50" "$p99" "$bad")"
 }
 RES=70-nq-tw
@@ -110,6 +113,7 @@ load nginx-overview 64 "http://127.0.0.1:$NGINX_PORT/vi/index.html"
 load public-resolution 64 "$BASE/public/vi/resolution-$RES.html"
 load nginx-resolution 64 "http://127.0.0.1:$NGINX_PORT/vi/resolution-$RES.html"
 load public-province 64 "$BASE/public/vi/unit-HANOI.html"
+load nginx-province 64 "http://127.0.0.1:$NGINX_PORT/vi/unit-HANOI.html"
 
 # ---- 5. staff paths (API with a bearer token, pages with a session), 8 connections
 curl -s -c "$OUT/cookies" "$BASE/login" -o "$OUT/login.html"
@@ -119,15 +123,19 @@ curl -s -b "$OUT/cookies" -c "$OUT/cookies" -o /dev/null --data-urlencode "usern
 SESSION="Cookie: JSESSIONID=$(awk '$6=="JSESSIONID"{print $7}' "$OUT/cookies")"
 WEEK_TO=$("${PSQL[@]}" -d "$DB" -At -c "select max(period) from indicator_data_value v join indicator i on i.id = v.indicator_id where i.code = 'GEN_I001'")
 WEEK_FROM=$("${PSQL[@]}" -d "$DB" -At -c "select min(period) from indicator_data_value v join indicator i on i.id = v.indicator_id where i.code = 'GEN_I001'")
-say "-- staff paths, 8 connections, ${SECONDS_PER_TEST}s each (HANOI: a province with ~100 communes)"
-load tasks-province-by-status 8 "$BASE/api/v1/tasks?orgUnit=HANOI&status=ON_TRACK" -H "$AUTH"
-load overdue-province 8 "$BASE/api/v1/tasks?orgUnit=HANOI&overdue=true" -H "$AUTH"
-load overdue-national 8 "$BASE/api/v1/tasks?overdue=true" -H "$AUTH"
-load accountability-page 8 "$BASE/org-units/HANOI/accountability?lang=en" -H "$SESSION"
-load dashboard-summary 8 "$BASE/api/v1/dashboard/summary" -H "$AUTH"
-load analytics-weekly-year 8 "$BASE/api/v1/analytics/series?indicator=GEN_I001&orgUnit=HANOI&from=$WEEK_FROM&to=$WEEK_TO&granularity=WEEK" -H "$AUTH"
-load bottleneck-board-api 8 "$BASE/api/v1/bottlenecks/board" -H "$AUTH"
-load bottleneck-board-page 8 "$BASE/bottlenecks?lang=en" -H "$SESSION"
+say "-- staff paths: one person waiting (1 connection), then 8 at once on the 2 cores, ${SECONDS_PER_TEST}s each (HANOI: a province with ~100 communes)"
+staff() { # name, url, auth header
+    load "$1" 1 "$2" -H "$3"
+    load "$1" 8 "$2" -H "$3"
+}
+staff tasks-province-by-status "$BASE/api/v1/tasks?orgUnit=HANOI&status=ON_TRACK" "$AUTH"
+staff overdue-province "$BASE/api/v1/tasks?orgUnit=HANOI&overdue=true" "$AUTH"
+staff overdue-national "$BASE/api/v1/tasks?overdue=true" "$AUTH"
+staff accountability-page "$BASE/org-units/HANOI/accountability?lang=en" "$SESSION"
+staff dashboard-summary "$BASE/api/v1/dashboard/summary" "$AUTH"
+staff analytics-weekly-year "$BASE/api/v1/analytics/series?indicator=GEN_I001&orgUnit=HANOI&from=$WEEK_FROM&to=$WEEK_TO&granularity=WEEK" "$AUTH"
+staff bottleneck-board-api "$BASE/api/v1/bottlenecks/board" "$AUTH"
+staff bottleneck-board-page "$BASE/bottlenecks?lang=en" "$SESSION"
 
 # ---- 6. writes: progress updates with the audit trail on
 "${PSQL[@]}" -d "$DB" -At -c "select id from task where created_by = 'generator' and status in ('NOT_STARTED','ON_TRACK','AT_RISK')
@@ -147,6 +155,8 @@ mkdir -p "$IMPORT"
     from indicator i cross join org_unit u where i.code like 'GEN_I%' and u.level = 'COMMUNE' order by u.id, i.id) to '$IMPORT/all.csv' csv"
 ROWS=$(wc -l <"$IMPORT/all.csv")
 split -l 100000 -d -a 2 "$IMPORT/all.csv" "$IMPORT/part-"
+# A reused database may hold an earlier run's import: remove it so that every value is new again.
+"${PSQL[@]}" -d "$DB" -c "delete from indicator_data_value where entered_by = 'steering'" -c "vacuum analyze indicator_data_value"
 t0=$(now)
 for f in "$IMPORT"/part-*; do
     { echo "indicator,orgunit,period,value"; cat "$f"; } >"$f.csv"
@@ -155,12 +165,20 @@ for f in "$IMPORT"/part-*; do
 done
 t1=$(now)
 say "import: $ROWS values in $(elapsed "$t0" "$t1") s = $(echo "$ROWS $t0 $t1" | awk '{printf "%d", $1 / ($3 - $2)}') values/s (batches of 100,000 through the API, audit on)"
+"${PSQL[@]}" -d "$DB" -c "\\copy (select * from indicator_data_value where entered_by = 'steering' and entered_at >= to_timestamp($t0)) to '$IMPORT/rows.copy'"
+COPIED=$(wc -l <"$IMPORT/rows.copy")
+# The reference: the same rows copied into the same table (its indexes, its ~12 million rows), as one
+# transaction rolled back so that the table stays as it was; then into an empty copy of the table.
+"${PSQL[@]}" -d "$DB" -c "delete from indicator_data_value where entered_by = 'steering' and entered_at >= to_timestamp($t0)" -c "vacuum indicator_data_value"
+t0=$(now)
+"${PSQL[@]}" -d "$DB" -c "begin" -c "\\copy indicator_data_value from '$IMPORT/rows.copy'" -c "rollback"
+t1=$(now)
+say "psql \\copy of the same $COPIED rows into the same table (rolled back): $(elapsed "$t0" "$t1") s = $(echo "$COPIED $t0 $t1" | awk '{printf "%d", $1 / ($3 - $2)}') rows/s"
 "${PSQL[@]}" -d "$DB" -c "drop table if exists bench_copy" -c "create table bench_copy (like indicator_data_value including all)"
-"${PSQL[@]}" -d "$DB" -c "\\copy (select * from indicator_data_value where entered_by = 'steering' and entered_at > now() - interval '1 hour') to '$IMPORT/rows.copy'"
 t0=$(now)
 "${PSQL[@]}" -d "$DB" -c "\\copy bench_copy from '$IMPORT/rows.copy'"
 t1=$(now)
-say "psql \\copy of the same $(wc -l <"$IMPORT/rows.copy") rows into a copy of the table with its indexes: $(elapsed "$t0" "$t1") s = $(echo "$(wc -l <"$IMPORT/rows.copy") $t0 $t1" | awk '{printf "%d", $1 / ($3 - $2)}') rows/s"
+say "psql \\copy of the same rows into an empty copy of the table with its indexes: $(elapsed "$t0" "$t1") s = $(echo "$COPIED $t0 $t1" | awk '{printf "%d", $1 / ($3 - $2)}') rows/s"
 "${PSQL[@]}" -d "$DB" -c "drop table bench_copy"
 rm -rf "$IMPORT"
 

@@ -10,7 +10,8 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.event.TransactionalEventListener;
 
 /**
- * Task counts of a subtree (the dashboards' and accountability pages' headline figures), kept until a task
+ * Task counts of a subtree (the dashboards' and accountability pages' headline figures, scorecard inputs,
+ * stale counts), kept until a task
  * or the org tree changes: every such write is audited, and the audit event moves the generation after its commit, so a
  * count is never served from before a committed change. The expiry bounds what another instance's writes
  * can leave stale.
@@ -19,12 +20,15 @@ import org.springframework.transaction.event.TransactionalEventListener;
 class TaskCountsCache {
 
     private final AtomicLong generation = new AtomicLong();
-    private final Cache<Key, TaskManagement.TaskCounts> counts = Caffeine.newBuilder()
+    private final Cache<Object, Object> counts = Caffeine.newBuilder()
             .maximumSize(10_000)
             .expireAfterWrite(Duration.ofMinutes(5))
             .build();
 
     record Key(String resolution, String orgUnit, boolean exact, java.time.LocalDate today, long generation) {}
+
+    /** Any other figure computed from tasks alone, under a key that names all it depends on. */
+    record Figure(Object key, long generation) {}
 
     TaskManagement.TaskCounts get(
             String resolution,
@@ -32,7 +36,13 @@ class TaskCountsCache {
             boolean exact,
             java.time.LocalDate today,
             Supplier<TaskManagement.TaskCounts> compute) {
-        return counts.get(new Key(resolution, orgUnit, exact, today, generation.get()), k -> compute.get());
+        return (TaskManagement.TaskCounts)
+                counts.get(new Key(resolution, orgUnit, exact, today, generation.get()), k -> compute.get());
+    }
+
+    @SuppressWarnings("unchecked")
+    <T> T figure(Object key, Supplier<T> compute) {
+        return (T) counts.get(new Figure(key, generation.get()), k -> compute.get());
     }
 
     @TransactionalEventListener(fallbackExecution = true)

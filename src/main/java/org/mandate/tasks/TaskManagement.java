@@ -1026,7 +1026,9 @@ public class TaskManagement {
      * led by the unit alone ({@code unitOnly}) or its subtree.
      */
     public long countStale(String orgUnit, boolean unitOnly) {
-        return tasks.countStale(orgUnit, unitOnly, staleBefore(today()));
+        LocalDate before = staleBefore(today());
+        return countsCache.figure(
+                List.of("stale", orgUnit, unitOnly, before), () -> tasks.countStale(orgUnit, unitOnly, before));
     }
 
     /** Public rows (drafts excluded) for a resolution and/or subtree. */
@@ -1078,7 +1080,9 @@ public class TaskManagement {
     public TaskScorecardInputs scorecardInputs(String orgUnit, LocalDate from, LocalDate to, boolean unitOnly) {
         orgUnits.get(orgUnit);
         LocalDate asOf = to.isBefore(today()) ? to : today();
-        long[] v = tasks.scorecard(orgUnit, unitOnly, from, to, asOf);
+        long[] v = countsCache.figure(
+                List.of("scorecard", orgUnit, unitOnly, from, to, asOf),
+                () -> tasks.scorecard(orgUnit, unitOnly, from, to, asOf));
         long finished = v[1] + v[2];
         return new TaskScorecardInputs(
                 orgUnit,

@@ -46,6 +46,8 @@ class TaskController {
     static final String TASK_VIEW = "tasks/task";
     static final String FORM_VIEW = "tasks/form";
     static final String LEGAL_VIEW = "tasks/legal";
+    static final int LEGAL_COLUMN_ROWS = 50;
+    static final int LEGAL_LATE_ROWS = 50;
 
     private final TaskManagement tasks;
     private final ResolutionManagement resolutions;
@@ -310,26 +312,57 @@ class TaskController {
         Actor.require();
         List<Task> all = TaskSpreadsheets.all(
                 tasks, new TaskFilter(resolution, null, orgUnit, null, null, null, TaskKind.LEGAL_DOCUMENT, null));
+        // At national scale a stage holds tens of thousands of documents: each column counts them all and
+        // shows the most urgent (earliest deadline) first; the task list pages through the rest.
         Map<LegalStage, List<Task>> columns = new EnumMap<>(LegalStage.class);
+        Map<LegalStage, Long> counts = new EnumMap<>(LegalStage.class);
         for (LegalStage s : LegalStage.values()) {
             columns.put(s, new ArrayList<>());
+            counts.put(s, 0L);
         }
         all.stream()
                 .filter(t -> t.status() != TaskStatus.CANCELLED && t.status() != TaskStatus.DRAFT)
-                .forEach(t -> columns.get(t.legalStage() == null ? LegalStage.DRAFTING : t.legalStage())
-                        .add(t));
-        Map<String, Long> lateByUnit = new LinkedHashMap<>();
+                .sorted(java.util.Comparator.comparing(
+                        Task::deadline, java.util.Comparator.nullsLast(java.util.Comparator.naturalOrder())))
+                .forEach(t -> {
+                    LegalStage stage = t.legalStage() == null ? LegalStage.DRAFTING : t.legalStage();
+                    counts.merge(stage, 1L, Long::sum);
+                    if (columns.get(stage).size() < LEGAL_COLUMN_ROWS) {
+                        columns.get(stage).add(t);
+                    }
+                });
+        Map<String, Long> late = new java.util.HashMap<>();
         all.stream()
                 .filter(t -> t.status() == TaskStatus.OVERDUE || t.status() == TaskStatus.DONE_LATE)
-                .forEach(t -> lateByUnit.merge(t.leadUnit(), 1L, Long::sum));
+                .forEach(t -> late.merge(t.leadUnit(), 1L, Long::sum));
+        Map<String, Long> lateByUnit = new LinkedHashMap<>();
+        late.entrySet().stream()
+                .sorted(Map.Entry.<String, Long>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()))
+                .limit(LEGAL_LATE_ROWS)
+                .forEach(e -> lateByUnit.put(e.getKey(), e.getValue()));
         model.addAttribute("columns", columns);
+        model.addAttribute("counts", counts);
         model.addAttribute("lateByUnit", lateByUnit);
+        model.addAttribute("lateUnits", late.size());
+        model.addAttribute("listQuery", query(legalListParams(resolution, orgUnit)));
         model.addAttribute("today", tasks.today());
         model.addAttribute("guidingDeadline", LocalDate.of(2026, 3, 31));
         model.addAttribute("resolutions", resolutions.all());
         model.addAttribute("resolution", resolution);
         model.addAttribute("orgUnit", orgUnit);
         return LEGAL_VIEW;
+    }
+
+    private static Map<String, String> legalListParams(String resolution, String orgUnit) {
+        Map<String, String> params = new LinkedHashMap<>();
+        params.put("kind", TaskKind.LEGAL_DOCUMENT.name());
+        if (resolution != null && !resolution.isBlank()) {
+            params.put("resolution", resolution);
+        }
+        if (orgUnit != null && !orgUnit.isBlank()) {
+            params.put("orgUnit", orgUnit);
+        }
+        return params;
     }
 
     private String describe(ProblemException e) {
