@@ -226,6 +226,12 @@ public class TaskManagement {
                 tasks.count(f, today));
     }
 
+    /** Every task that passes the filter, row by row in id order, from one statement however many there are. */
+    public void forEach(TaskFilter filter, java.util.function.Consumer<Task> each) {
+        LocalDate today = today();
+        tasks.forEach(toFilter(filter, false), today, staleBefore(today), each);
+    }
+
     static Tasks.Filter toFilter(TaskFilter f, boolean excludeDrafts) {
         return new Tasks.Filter(
                 blankToNull(f.resolution()),

@@ -69,6 +69,25 @@ class TaskPagesIntegrationTests {
     }
 
     @Test
+    void theLegalBoardCountsEveryDocumentAndNamesWhoIsLate() {
+        Api steering = Api.as(port, "steering");
+        LocalDate today = tasks.today();
+        String title = TaskApiIntegrationTests.unique("Guiding circular");
+        var created = steering.post(
+                "/api/v1/tasks",
+                TaskApiIntegrationTests.taskJson(
+                                title, "CAOBANG-C02", today.minusDays(40), today.minusDays(3), "Circular in force")
+                        .replace("\"POLICY\"", "\"LEGAL_DOCUMENT\""));
+        assertThat(created.status()).as(created.body()).isEqualTo(201);
+        long drafting = steering.get("/api/v1/tasks?kind=LEGAL_DOCUMENT&orgUnit=CAOBANG-C02")
+                .json()
+                .path("total")
+                .asLong();
+        String board = steering.get("/tasks/legal?orgUnit=CAOBANG-C02&lang=en").body();
+        assertThat(board).contains(title, "Drafting (" + drafting + ")", "/org-units/CAOBANG-C02/accountability");
+    }
+
+    @Test
     void aSteeringUserSeesADraftRefusedThenCaoBangReportsAndHitsAConflict() {
         try (Browser browser = Browser.open(port)) {
             browser.login("steering", "demo");

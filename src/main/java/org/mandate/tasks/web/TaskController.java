@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -310,31 +311,39 @@ class TaskController {
             @RequestParam(required = false) String orgUnit,
             Model model) {
         Actor.require();
-        List<Task> all = TaskSpreadsheets.all(
-                tasks, new TaskFilter(resolution, null, orgUnit, null, null, null, TaskKind.LEGAL_DOCUMENT, null));
-        // At national scale a stage holds tens of thousands of documents: each column counts them all and
-        // shows the most urgent (earliest deadline) first; the task list pages through the rest.
-        Map<LegalStage, List<Task>> columns = new EnumMap<>(LegalStage.class);
+        // At national scale a stage holds tens of thousands of documents: one pass over them (one statement)
+        // counts them all and keeps the most urgent of each stage (earliest deadline); the task list pages
+        // through the rest.
+        Comparator<Task> urgency = Comparator.comparing(Task::deadline, Comparator.nullsLast(Comparator.naturalOrder()))
+                .thenComparing(Task::id);
+        Map<LegalStage, java.util.PriorityQueue<Task>> urgent = new EnumMap<>(LegalStage.class);
         Map<LegalStage, Long> counts = new EnumMap<>(LegalStage.class);
         for (LegalStage s : LegalStage.values()) {
-            columns.put(s, new ArrayList<>());
+            urgent.put(s, new java.util.PriorityQueue<>(urgency.reversed()));
             counts.put(s, 0L);
         }
-        all.stream()
-                .filter(t -> t.status() != TaskStatus.CANCELLED && t.status() != TaskStatus.DRAFT)
-                .sorted(java.util.Comparator.comparing(
-                        Task::deadline, java.util.Comparator.nullsLast(java.util.Comparator.naturalOrder())))
-                .forEach(t -> {
-                    LegalStage stage = t.legalStage() == null ? LegalStage.DRAFTING : t.legalStage();
-                    counts.merge(stage, 1L, Long::sum);
-                    if (columns.get(stage).size() < LEGAL_COLUMN_ROWS) {
-                        columns.get(stage).add(t);
-                    }
-                });
         Map<String, Long> late = new java.util.HashMap<>();
-        all.stream()
-                .filter(t -> t.status() == TaskStatus.OVERDUE || t.status() == TaskStatus.DONE_LATE)
-                .forEach(t -> late.merge(t.leadUnit(), 1L, Long::sum));
+        tasks.forEach(new TaskFilter(resolution, null, orgUnit, null, null, null, TaskKind.LEGAL_DOCUMENT, null), t -> {
+            if (t.status() == TaskStatus.OVERDUE || t.status() == TaskStatus.DONE_LATE) {
+                late.merge(t.leadUnit(), 1L, Long::sum);
+            }
+            if (t.status() == TaskStatus.CANCELLED || t.status() == TaskStatus.DRAFT) {
+                return;
+            }
+            LegalStage stage = t.legalStage() == null ? LegalStage.DRAFTING : t.legalStage();
+            counts.merge(stage, 1L, Long::sum);
+            java.util.PriorityQueue<Task> column = urgent.get(stage);
+            column.add(t);
+            if (column.size() > LEGAL_COLUMN_ROWS) {
+                column.poll();
+            }
+        });
+        Map<LegalStage, List<Task>> columns = new EnumMap<>(LegalStage.class);
+        urgent.forEach((stage, column) -> {
+            List<Task> rows = new ArrayList<>(column);
+            rows.sort(urgency);
+            columns.put(stage, rows);
+        });
         Map<String, Long> lateByUnit = new LinkedHashMap<>();
         late.entrySet().stream()
                 .sorted(Map.Entry.<String, Long>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()))
