@@ -147,7 +147,13 @@ public class IndicatorAnalytics {
 
     /** The latest period with figures in the subtree (at the indicator's own periodicity), with its value. */
     public Optional<Value> latest(String indicator, String orgUnit, boolean approvedOnly) {
-        return latest(indicators.get(indicator), orgUnit, approvedOnly);
+        Indicator i = indicators.get(indicator);
+        // Cached like the trend: the indicator list asks this for every indicator at once.
+        return cache.get(
+                i,
+                indicators,
+                List.of("latest", indicator, orgUnit, approvedOnly),
+                () -> latest(i, orgUnit, approvedOnly));
     }
 
     private Optional<Value> latest(Indicator i, String orgUnit, boolean approvedOnly) {

@@ -29,6 +29,9 @@ class PublicationIntegrationTests {
     @Autowired
     PublicSite site;
 
+    @Autowired
+    io.micrometer.core.instrument.MeterRegistry meters;
+
     @Test
     void onlyTheSteeringSecretariatPublishes() {
         assertThat(Api.as(port, "reporter.caobang")
@@ -130,7 +133,9 @@ class PublicationIntegrationTests {
         assertThat(site.renderedPage(p.id(), "fr", "index")).isNull();
         Api.Response rendered = anyone.get(path);
         assertThat(site.renderedPage(p.id(), "fr", "index")).isEqualTo(rendered.bytes());
+        double servedBefore = meters.counter("mandate.public.pages.served").count();
         Api.Response fromMemory = anyone.get(path);
+        assertThat(meters.counter("mandate.public.pages.served").count()).isEqualTo(servedBefore + 1);
         assertThat(fromMemory.status()).isEqualTo(200);
         assertThat(fromMemory.contentType()).isEqualTo(rendered.contentType());
         assertThat(fromMemory.bytes()).isEqualTo(rendered.bytes());

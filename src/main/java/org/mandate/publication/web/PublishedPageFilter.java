@@ -1,5 +1,7 @@
 package org.mandate.publication.web;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -21,7 +23,8 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * ahead of the security chain and the MVC dispatch, which cost several times the copy itself when
  * thousands of readers a second ask for the same frozen bytes. Everything else (a page not rendered yet,
  * an unknown page, any other method) goes on to {@link PublicSiteController}, which renders and caches it.
- * The answer carries the same headers as the controller's.
+ * The answer carries the same headers as the controller's. Character encoding does not matter here: the bytes
+ * are UTF-8 already and say so.
  */
 class PublishedPageFilter extends OncePerRequestFilter {
 
@@ -31,10 +34,14 @@ class PublishedPageFilter extends OncePerRequestFilter {
 
     private final PublicationManagement publications;
     private final PublicSite site;
+    private final Counter served;
 
-    PublishedPageFilter(PublicationManagement publications, PublicSite site) {
+    PublishedPageFilter(PublicationManagement publications, PublicSite site, MeterRegistry meters) {
         this.publications = publications;
         this.site = site;
+        this.served = Counter.builder("mandate.public.pages.served")
+                .description("Published pages answered from memory by the fast path")
+                .register(meters);
     }
 
     @Override
@@ -62,6 +69,7 @@ class PublishedPageFilter extends OncePerRequestFilter {
             chain.doFilter(request, response);
             return;
         }
+        served.increment();
         response.setStatus(HttpServletResponse.SC_OK);
         response.setContentType("text/html;charset=UTF-8");
         // Past publications never change; the latest is re-checked after a minute.
@@ -79,12 +87,14 @@ class PublishedPageFilter extends OncePerRequestFilter {
 
         @Bean
         FilterRegistrationBean<PublishedPageFilter> publishedPageFilter(
-                PublicationManagement publications, PublicSite site) {
+                PublicationManagement publications, PublicSite site, MeterRegistry meters) {
             FilterRegistrationBean<PublishedPageFilter> registration =
-                    new FilterRegistrationBean<>(new PublishedPageFilter(publications, site));
+                    new FilterRegistrationBean<>(new PublishedPageFilter(publications, site, meters));
             registration.addUrlPatterns("/public/*");
-            // After character encoding and request metrics, before Spring Security (-100).
-            registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 50);
+            // First of all filters: the request observation alone costs more than serving the bytes (26,000
+            // pages a second before it, 12,000 after it, BENCHMARKS.md), so these pages are counted by a plain
+            // counter instead of timed one by one. Nothing else applies to frozen public bytes.
+            registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
             return registration;
         }
     }
