@@ -283,9 +283,23 @@ class DataValues {
         String sql = "select b.period as bucket, " + expression + " as agg from (values " + values
                 + ") as b(period, from_on, to_on)"
                 + " join indicator_data_value v on v.indicator_id = :ind and v.anchor_on between b.from_on and b.to_on"
-                + weightJoin + last + " where 1 = 1"
+                + weightJoin + last + " where v.anchor_on between :rangeFrom and :rangeTo"
                 + (unitCode == null ? "" : " and v.org_unit_id in " + OrgUnitTree.subtreeIds("unit")) + approved
                 + " group by b.period";
+        // The whole range as a plain predicate too: the planner then reads one index range of the indicator
+        // instead of probing every unit of the subtree.
+        p.put(
+                "rangeFrom",
+                Date.valueOf(buckets.stream()
+                        .map(Period::start)
+                        .min(LocalDate::compareTo)
+                        .orElseThrow()));
+        p.put(
+                "rangeTo",
+                Date.valueOf(buckets.stream()
+                        .map(Period::end)
+                        .max(LocalDate::compareTo)
+                        .orElseThrow()));
         p.put("ind", indicatorId);
         p.put("unit", unitCode);
         Map<Period, BigDecimal> result = new HashMap<>();

@@ -45,6 +45,8 @@ import org.springframework.stereotype.Component;
 @Component
 class PublicSnapshot {
 
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(PublicSnapshot.class);
+
     static final int SCHEMA = 1;
 
     private final OrgUnitManagement orgUnits;
@@ -61,6 +63,8 @@ class PublicSnapshot {
     private final Clock clock;
     private final boolean sample;
 
+    private final int parallelism;
+
     PublicSnapshot(
             OrgUnitManagement orgUnits,
             ResolutionManagement resolutions,
@@ -74,7 +78,9 @@ class PublicSnapshot {
             FeedbackManagement feedback,
             Scorecards scorecards,
             Clock clock,
-            @Value("${mandate.demo:false}") boolean sample) {
+            @Value("${mandate.demo:false}") boolean sample,
+            @Value("${mandate.publication.parallelism:2}") int parallelism) {
+        this.parallelism = parallelism;
         this.orgUnits = orgUnits;
         this.resolutions = resolutions;
         this.tasks = tasks;
@@ -99,22 +105,39 @@ class PublicSnapshot {
         root.put("publishedAt", at.toString());
         root.put("asOf", today.toString());
         root.put("sampleData", sample);
-        List<OrgUnit> units = all((p) -> orgUnits.list(null, null, null, p));
+        // Each section's time is logged: at national scale this is where a slow publication shows why.
+        Map<String, Long> took = new LinkedHashMap<>();
+        List<OrgUnit> units = timed(took, "orgUnits", () -> all((p) -> orgUnits.list(null, null, null, p)));
         root.put("orgUnits", units.stream().map(PublicSnapshot::unit).toList());
         List<Resolution> catalogue = resolutions.all();
         root.put("resolutions", catalogue.stream().map(this::resolution).toList());
-        List<Map<String, Object>> publicTasks = new ArrayList<>();
-        tasks.forEachPublicTask(t -> publicTasks.add(task(t)));
-        root.put("tasks", publicTasks);
+        root.put("tasks", timed(took, "tasks", () -> {
+            List<Map<String, Object>> publicTasks = new ArrayList<>();
+            tasks.forEachPublicTask(t -> publicTasks.add(task(t)));
+            return publicTasks;
+        }));
         root.put(
                 "bottlenecks",
-                bottlenecks.all().stream().map(PublicSnapshot::bottleneck).toList());
-        root.put("indicators", indicators(units, today));
-        root.put("summaries", summaries(units, catalogue, today));
-        root.put("rankings", rankings(today));
-        root.put("appraisals", appraisals(at));
-        root.put("supervisions", supervisions(at));
+                timed(
+                        took,
+                        "bottlenecks",
+                        () -> bottlenecks.all().stream()
+                                .map(PublicSnapshot::bottleneck)
+                                .toList()));
+        root.put("indicators", timed(took, "indicators", () -> indicators(units, today)));
+        root.put("summaries", timed(took, "summaries", () -> summaries(units, catalogue, today)));
+        root.put("rankings", timed(took, "rankings", () -> rankings(today)));
+        root.put("appraisals", timed(took, "appraisals", () -> appraisals(at)));
+        root.put("supervisions", timed(took, "supervisions", () -> supervisions(at)));
+        log.info("Publication snapshot built, milliseconds per section: {}", took);
         return root;
+    }
+
+    private static <T> T timed(Map<String, Long> took, String section, java.util.function.Supplier<T> build) {
+        long start = System.nanoTime();
+        T result = build.get();
+        took.put(section, (System.nanoTime() - start) / 1_000_000);
+        return result;
     }
 
     private static <T> List<T> all(java.util.function.Function<Paging, PageResult<T>> source) {
@@ -204,8 +227,38 @@ class PublicSnapshot {
                 .toList();
         java.util.Set<String> goalIndicators = new java.util.HashSet<>();
         resolutions.all().forEach(r -> r.goals().forEach(g -> goalIndicators.add(g.indicator())));
-        List<Map<String, Object>> rows = new ArrayList<>();
-        for (Indicator i : indicators.all()) {
+        // Each indicator's national roll-up is a scan of a year of values from every unit: run them on as
+        // many threads as the database has cores to give, in the order of the list.
+        List<Indicator> all = indicators.all();
+        java.util.concurrent.ExecutorService pool =
+                java.util.concurrent.Executors.newFixedThreadPool(Math.max(1, Math.min(parallelism, all.size())));
+        try {
+            List<java.util.concurrent.Future<Map<String, Object>>> rows = new ArrayList<>();
+            for (Indicator i : all) {
+                rows.add(pool.submit(() -> indicatorRow(i, national, provinces, goalIndicators, today)));
+            }
+            List<Map<String, Object>> out = new ArrayList<>();
+            for (java.util.concurrent.Future<Map<String, Object>> row : rows) {
+                out.add(row.get());
+            }
+            return out;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        } catch (java.util.concurrent.ExecutionException e) {
+            throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    private Map<String, Object> indicatorRow(
+            Indicator i,
+            String national,
+            List<String> provinces,
+            java.util.Set<String> goalIndicators,
+            LocalDate today) {
+        {
             Map<String, Object> row = new LinkedHashMap<>();
             row.put("code", i.code());
             row.put("names", i.names());
@@ -247,9 +300,8 @@ class PublicSnapshot {
                 row.put("provinces", byProvince);
             }
             row.put("values", values);
-            rows.add(row);
+            return row;
         }
-        return rows;
     }
 
     private static Map<String, Object> value(String unit, String period, BigDecimal value) {
