@@ -6,10 +6,12 @@ import java.util.List;
 import org.mandate.shared.Actor;
 import org.mandate.shared.AuditedChange;
 import org.mandate.shared.AuditedChanges;
+import org.mandate.shared.BulkWriter;
 import org.mandate.shared.ForbiddenException;
 import org.mandate.shared.PageResult;
 import org.mandate.shared.Paging;
 import org.springframework.context.event.EventListener;
+import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -49,22 +51,34 @@ public class AuditTrail {
                 .update();
     }
 
-    /** A bulk write's changes: one entry each, written as JDBC batches. */
+    /** A bulk write's changes: one entry each, copied in (PostgreSQL) or batched on the change's connection. */
     @EventListener
     void on(AuditedChanges bulk) {
-        Timestamp at = Timestamp.from(Instant.now());
+        Instant at = Instant.now();
         String actor = Actor.currentName();
-        template.batchUpdate("""
-                insert into audit_entry (at, actor, entity_type, entity_id, action, before_json, after_json)
-                values (?, ?, ?, ?, ?, ?, ?)
-                """, bulk.changes(), 1000, (ps, change) -> {
-            ps.setTimestamp(1, at);
-            ps.setString(2, actor);
-            ps.setString(3, change.entityType());
-            ps.setString(4, change.entityId());
-            ps.setString(5, change.action());
-            ps.setString(6, change.before() == null ? null : json.writeValueAsString(change.before()));
-            ps.setString(7, change.after() == null ? null : json.writeValueAsString(change.after()));
+        template.execute((ConnectionCallback<Void>) connection -> {
+            try (BulkWriter writer = new BulkWriter(
+                    connection,
+                    "audit_entry",
+                    "at",
+                    "actor",
+                    "entity_type",
+                    "entity_id",
+                    "action",
+                    "before_json",
+                    "after_json")) {
+                for (AuditedChange change : bulk.changes()) {
+                    writer.row(
+                            at,
+                            actor,
+                            change.entityType(),
+                            change.entityId(),
+                            change.action(),
+                            change.before() == null ? null : json.writeValueAsString(change.before()),
+                            change.after() == null ? null : json.writeValueAsString(change.after()));
+                }
+            }
+            return null;
         });
     }
 

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
 import javax.sql.DataSource;
+import org.mandate.shared.BulkWriter;
 import org.mandate.shared.Period;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

@@ -98,27 +98,52 @@ class DataValues {
     /** A changed value for {@link #updateAll}. */
     record ChangedValue(long id, BigDecimal value, String comment, State state, boolean flagged) {}
 
-    /** Inserts in JDBC batches (PostgreSQL folds them into multi-row inserts with reWriteBatchedInserts). */
+    /**
+     * Inserts with PostgreSQL's COPY (JDBC batches elsewhere) on the transaction's connection: a large
+     * import goes in at close to the speed of {@code psql \\copy} and still commits or rolls back whole.
+     */
     void insertAll(List<NewValue> rows, String by) {
-        Timestamp now = Timestamp.from(Instant.now());
-        template.batchUpdate("""
-                insert into indicator_data_value (indicator_id, org_unit_id, period, period_type, start_on, end_on,
-                       anchor_on, num_value, comment, state, flagged, entered_by, entered_at, version)
-                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0)
-                """, rows, 1000, (ps, v) -> {
-            ps.setLong(1, v.indicatorId());
-            ps.setLong(2, v.unitId());
-            ps.setString(3, v.period().toString());
-            ps.setString(4, v.period().type().name());
-            ps.setDate(5, Date.valueOf(v.period().start()));
-            ps.setDate(6, Date.valueOf(v.period().end()));
-            ps.setDate(7, Date.valueOf(v.period().anchor()));
-            ps.setBigDecimal(8, v.value());
-            ps.setString(9, v.comment());
-            ps.setString(10, v.state().name());
-            ps.setBoolean(11, v.flagged());
-            ps.setString(12, by);
-            ps.setTimestamp(13, now);
+        if (rows.isEmpty()) {
+            return;
+        }
+        Instant now = Instant.now();
+        template.execute((org.springframework.jdbc.core.ConnectionCallback<Void>) connection -> {
+            try (org.mandate.shared.BulkWriter writer = new org.mandate.shared.BulkWriter(
+                    connection,
+                    "indicator_data_value",
+                    "indicator_id",
+                    "org_unit_id",
+                    "period",
+                    "period_type",
+                    "start_on",
+                    "end_on",
+                    "anchor_on",
+                    "num_value",
+                    "comment",
+                    "state",
+                    "flagged",
+                    "entered_by",
+                    "entered_at",
+                    "version")) {
+                for (NewValue v : rows) {
+                    writer.row(
+                            v.indicatorId(),
+                            v.unitId(),
+                            v.period().toString(),
+                            v.period().type().name(),
+                            v.period().start(),
+                            v.period().end(),
+                            v.period().anchor(),
+                            v.value(),
+                            v.comment(),
+                            v.state().name(),
+                            v.flagged(),
+                            by,
+                            now,
+                            0);
+                }
+            }
+            return null;
         });
     }
 

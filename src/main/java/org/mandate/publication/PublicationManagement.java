@@ -46,8 +46,11 @@ public class PublicationManagement {
             .maximumWeight(256L << 20)
             .weigher((Long k, byte[] v) -> v.length)
             .build();
+    // A national publication's model is several hundred megabytes of maps: keep the latest and the one before
+    // it (the what-changed page compares the two), and let the collector take them back under pressure
+    // rather than run out of memory; they are re-read from the stored content.
     private final Cache<Long, Map<String, Object>> models =
-            Caffeine.newBuilder().maximumSize(8).build();
+            Caffeine.newBuilder().maximumSize(2).softValues().build();
     // Several instances may publish: the latest id is re-read at most every few seconds.
     private final Cache<String, Optional<Publication>> latest =
             Caffeine.newBuilder().expireAfterWrite(Duration.ofSeconds(5)).build();

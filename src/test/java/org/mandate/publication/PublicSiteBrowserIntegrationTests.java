@@ -2,8 +2,10 @@ package org.mandate.publication;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.file.Path;
 import java.time.LocalDate;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.mandate.Browser;
 import org.mandate.MandateIntegrationTest;
 import org.openqa.selenium.By;
@@ -37,6 +39,37 @@ class PublicSiteBrowserIntegrationTests {
                     browser.driver(), java.time.Duration.ofSeconds(10));
             wait.until(d -> !d.findElement(By.id("verify-result")).getText().isBlank());
             assertThat(browser.text(By.id("verify-result"))).contains("intact");
+        }
+    }
+
+    @Autowired
+    PublicSite site;
+
+    @Test
+    void chartsDrawAndTheStaticExportOpensFromPlainFilesWithTheSameFigures(@TempDir Path dir) {
+        Publication p = publications.publish(PublicationKind.MANUAL, LocalDate.now());
+        site.export(p.id(), dir);
+        try (Browser browser = Browser.open(port)) {
+            for (String page : new String[] {"index", "resolution-70-nq-tw", "unit-CAOBANG"}) {
+                browser.go("/public/p/" + p.id() + "/en/" + page + ".html");
+                browser.find(By.cssSelector("[data-chart] svg"));
+                assertThat(browser.script("return document.querySelectorAll('[data-chart] svg').length"))
+                        .as(page)
+                        .isNotEqualTo(0L);
+            }
+            browser.go("/public/p/" + p.id() + "/en/index.html");
+            String live = browser.text(By.tagName("main"));
+
+            browser.driver().get(dir.resolve("en/index.html").toUri().toString());
+            browser.find(By.cssSelector("[data-chart] svg"));
+            assertThat(browser.text(By.tagName("main"))).isEqualTo(live);
+            browser.click(By.cssSelector("a[href='resolution-70-nq-tw.html']"));
+            new org.openqa.selenium.support.ui.WebDriverWait(browser.driver(), java.time.Duration.ofSeconds(30))
+                    .until(org.openqa.selenium.support.ui.ExpectedConditions.urlContains(
+                            "/en/resolution-70-nq-tw.html"));
+            assertThat(browser.driver().getCurrentUrl()).startsWith("file:");
+            browser.waitForText("70-NQ/TW", "On ensuring national energy security");
+            browser.find(By.cssSelector("[data-chart] svg"));
         }
     }
 

@@ -1,4 +1,4 @@
-package org.mandate.generator;
+package org.mandate.shared;
 
 import java.io.IOException;
 import java.io.StringReader;
@@ -13,9 +13,11 @@ import org.postgresql.copy.CopyManager;
 
 /**
  * Appends rows to one table: with PostgreSQL's COPY (CSV streamed in chunks) or, on other databases,
- * JDBC batches. Values are Java objects: String, Number, Boolean, LocalDate, Instant or null.
+ * JDBC batches. Values are Java objects: String, Number, Boolean, LocalDate, Instant or null. Give it the
+ * connection of the current transaction (JdbcTemplate's ConnectionCallback does) and the rows commit or
+ * roll back with the rest of the change.
  */
-final class BulkWriter implements AutoCloseable {
+public final class BulkWriter implements AutoCloseable {
 
     private static final int COPY_CHUNK = 50_000;
     private static final int BATCH = 2_000;
@@ -29,7 +31,7 @@ final class BulkWriter implements AutoCloseable {
     private long rows;
     private BulkWriter parent;
 
-    BulkWriter(Connection connection, String table, String... columns) throws SQLException {
+    public BulkWriter(Connection connection, String table, String... columns) throws SQLException {
         this.table = table;
         this.columns = columns;
         if (connection.isWrapperFor(PGConnection.class)) {
@@ -44,12 +46,12 @@ final class BulkWriter implements AutoCloseable {
     }
 
     /** Rows of this table reference rows of {@code parent}: the parent's pending rows are written first. */
-    BulkWriter after(BulkWriter parent) {
+    public BulkWriter after(BulkWriter parent) {
         this.parent = parent;
         return this;
     }
 
-    void row(Object... values) throws SQLException {
+    public void row(Object... values) throws SQLException {
         if (values.length != columns.length) {
             throw new IllegalArgumentException(
                     table + ": " + values.length + " values for " + columns.length + " columns");
@@ -83,7 +85,7 @@ final class BulkWriter implements AutoCloseable {
         }
     }
 
-    long rows() {
+    public long rows() {
         return rows;
     }
 
@@ -92,7 +94,7 @@ final class BulkWriter implements AutoCloseable {
             return;
         }
         String s = v instanceof Boolean b ? (b ? "t" : "f") : v.toString();
-        if (s.isEmpty() || s.indexOf(',') >= 0 || s.indexOf('"') >= 0 || s.indexOf('\n') >= 0) {
+        if (s.isEmpty() || s.indexOf(',') >= 0 || s.indexOf('"') >= 0 || s.indexOf('\n') >= 0 || s.indexOf('\r') >= 0) {
             buffer.append('"').append(s.replace("\"", "\"\"")).append('"');
         } else {
             buffer.append(s);
