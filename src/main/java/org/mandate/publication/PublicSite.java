@@ -102,7 +102,11 @@ public class PublicSite {
             for (String lang : LANGUAGES) {
                 Path langDir = Files.createDirectories(dir.resolve(lang));
                 for (String name : pageNames(publicationId)) {
-                    Files.write(langDir.resolve(name + ".html"), page(publicationId, lang, name));
+                    // Rendered without filling the page cache: 13,000 national pages would only evict the
+                    // readers' hot pages, and the heap is better spent on the publication's model.
+                    byte[] html = pages.getIfPresent(publicationId + "/" + lang + "/" + name);
+                    Files.write(
+                            langDir.resolve(name + ".html"), html != null ? html : render(publicationId, lang, name));
                     files++;
                 }
             }

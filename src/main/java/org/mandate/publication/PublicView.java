@@ -340,8 +340,11 @@ public class PublicView {
 
     // ---- charts: ECharts options as JSON, drawn by public.js; the same numbers are in a table ------
 
-    private static final tools.jackson.databind.json.JsonMapper JSON =
-            tools.jackson.databind.json.JsonMapper.builder().build();
+    // Keys sorted: chart options are built from Map.of, whose order changes from one JVM to the next, and
+    // a page must be the same bytes whichever process renders it (live site, static export, mirror).
+    private static final tools.jackson.databind.json.JsonMapper JSON = tools.jackson.databind.json.JsonMapper.builder()
+            .enable(tools.jackson.databind.SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS)
+            .build();
 
     private static final String[] STATUS_ORDER = {
         "NOT_STARTED", "ON_TRACK", "AT_RISK", "OVERDUE", "DONE", "DONE_LATE", "CANCELLED"
