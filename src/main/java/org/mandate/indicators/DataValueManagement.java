@@ -292,30 +292,15 @@ public class DataValueManagement {
         }
         Map<String, Long> indicatorIds = new HashMap<>();
         Map<String, Long> unitIds = new HashMap<>();
-        java.sql.Timestamp now = java.sql.Timestamp.from(Instant.now());
-        List<Object[]> rows = new ArrayList<>();
+        List<DataValues.NewValue> rows = new ArrayList<>();
         for (Sample s : samples) {
             long ind = indicatorIds.computeIfAbsent(
                     s.indicator(), c -> indicators.get(c).id());
             long unit =
                     unitIds.computeIfAbsent(s.orgUnit(), c -> orgUnits.get(c).id());
-            Period p = s.period();
-            rows.add(new Object[] {
-                ind,
-                unit,
-                p.toString(),
-                p.type().name(),
-                java.sql.Date.valueOf(p.start()),
-                java.sql.Date.valueOf(p.end()),
-                java.sql.Date.valueOf(p.anchor()),
-                s.value(),
-                comment,
-                state.name(),
-                actor.username(),
-                now
-            });
+            rows.add(new DataValues.NewValue(ind, unit, s.period(), s.value(), comment, state, false));
         }
-        values.insertBatch(rows);
+        values.insertAll(rows, actor.username());
         events.publishEvent(new AuditedChange("data-value", "bulk", "loaded", null, rows.size()));
         return rows.size();
     }

@@ -164,15 +164,6 @@ class DataValues {
         });
     }
 
-    /** Bulk insert for demo loading: one JDBC batch. */
-    void insertBatch(List<Object[]> rows) {
-        template.batchUpdate("""
-                insert into indicator_data_value (indicator_id, org_unit_id, period, period_type, start_on, end_on,
-                       anchor_on, num_value, comment, state, flagged, entered_by, entered_at, version)
-                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, false, ?, ?, 0)
-                """, rows);
-    }
-
     /** Moves the unit's values of the period for the indicators from one of the states to another. */
     int changeState(long unitId, String period, Collection<Long> indicatorIds, Collection<State> from, State to) {
         if (indicatorIds.isEmpty()) {

@@ -62,12 +62,16 @@ public class PublicSite {
         if (!LANGUAGES.contains(lang)) {
             throw new NotFoundException("language", lang);
         }
-        return pages.get(publicationId + "/" + lang + "/" + page, k -> render(publicationId, lang, page));
+        return pages.get(pageKey(publicationId, lang, page), k -> render(publicationId, lang, page));
     }
 
     /** The page if it is already rendered, else null: the fast path serves only bytes that exist. */
     public byte[] renderedPage(long publicationId, String lang, String page) {
-        return pages.getIfPresent(publicationId + "/" + lang + "/" + page);
+        return pages.getIfPresent(pageKey(publicationId, lang, page));
+    }
+
+    private static String pageKey(long publicationId, String lang, String page) {
+        return publicationId + "/" + lang + "/" + page;
     }
 
     public byte[] asset(String name) {
@@ -104,7 +108,7 @@ public class PublicSite {
                 for (String name : pageNames(publicationId)) {
                     // Rendered without filling the page cache: 13,000 national pages would only evict the
                     // readers' hot pages, and the heap is better spent on the publication's model.
-                    byte[] html = pages.getIfPresent(publicationId + "/" + lang + "/" + name);
+                    byte[] html = renderedPage(publicationId, lang, name);
                     Files.write(
                             langDir.resolve(name + ".html"), html != null ? html : render(publicationId, lang, name));
                     files++;

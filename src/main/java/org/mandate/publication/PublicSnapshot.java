@@ -258,50 +258,48 @@ class PublicSnapshot {
             List<String> provinces,
             java.util.Set<String> goalIndicators,
             LocalDate today) {
-        {
-            Map<String, Object> row = new LinkedHashMap<>();
-            row.put("code", i.code());
-            row.put("names", i.names());
-            row.put("unit", i.unit());
-            row.put("direction", i.direction().name());
-            row.put("periodicity", i.periodicity().name());
-            row.put("aggregation", i.aggregation().name());
-            row.put("resolution", i.resolution());
-            row.put("baseline", i.baseline());
-            row.put("targets", i.targets());
-            row.put("sample", i.sample());
-            row.put("goal", goalIndicators.contains(i.code()));
-            List<Map<String, Object>> values = new ArrayList<>();
-            if (national != null) {
-                IndicatorAnalytics.Trend trend = analytics.publicTrend(i.code(), national, today);
-                List<Map<String, Object>> series = new ArrayList<>();
-                for (IndicatorAnalytics.Point p : trend.points()) {
-                    Map<String, Object> point = new LinkedHashMap<>();
-                    point.put("period", p.period());
-                    point.put("value", p.value());
-                    point.put("target", p.target());
-                    series.add(point);
-                    if (p.value() != null) {
-                        values.add(value(national, p.period(), p.value()));
-                    }
+        Map<String, Object> row = new LinkedHashMap<>();
+        row.put("code", i.code());
+        row.put("names", i.names());
+        row.put("unit", i.unit());
+        row.put("direction", i.direction().name());
+        row.put("periodicity", i.periodicity().name());
+        row.put("aggregation", i.aggregation().name());
+        row.put("resolution", i.resolution());
+        row.put("baseline", i.baseline());
+        row.put("targets", i.targets());
+        row.put("sample", i.sample());
+        row.put("goal", goalIndicators.contains(i.code()));
+        List<Map<String, Object>> values = new ArrayList<>();
+        if (national != null) {
+            IndicatorAnalytics.Trend trend = analytics.publicTrend(i.code(), national, today);
+            List<Map<String, Object>> series = new ArrayList<>();
+            for (IndicatorAnalytics.Point p : trend.points()) {
+                Map<String, Object> point = new LinkedHashMap<>();
+                point.put("period", p.period());
+                point.put("value", p.value());
+                point.put("target", p.target());
+                series.add(point);
+                if (p.value() != null) {
+                    values.add(value(national, p.period(), p.value()));
                 }
-                row.put("series", series);
-                row.put("latest", status(analytics.statusOf(trend)));
             }
-            if (goalIndicators.contains(i.code())) {
-                Map<String, Object> byProvince = new LinkedHashMap<>();
-                for (String province : provinces) {
-                    IndicatorAnalytics.Status s = analytics.publicStatus(i.code(), province, today);
-                    if (s.value() != null) {
-                        byProvince.put(province, status(s));
-                        values.add(value(province, s.period(), s.value()));
-                    }
-                }
-                row.put("provinces", byProvince);
-            }
-            row.put("values", values);
-            return row;
+            row.put("series", series);
+            row.put("latest", status(analytics.statusOf(trend)));
         }
+        if (goalIndicators.contains(i.code())) {
+            Map<String, Object> byProvince = new LinkedHashMap<>();
+            for (String province : provinces) {
+                IndicatorAnalytics.Status s = analytics.publicStatus(i.code(), province, today);
+                if (s.value() != null) {
+                    byProvince.put(province, status(s));
+                    values.add(value(province, s.period(), s.value()));
+                }
+            }
+            row.put("provinces", byProvince);
+        }
+        row.put("values", values);
+        return row;
     }
 
     private static Map<String, Object> value(String unit, String period, BigDecimal value) {

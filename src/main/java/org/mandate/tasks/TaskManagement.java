@@ -226,10 +226,13 @@ public class TaskManagement {
                 tasks.count(f, today));
     }
 
-    /** Every task that passes the filter, row by row in id order, from one statement however many there are. */
-    public void forEach(TaskFilter filter, java.util.function.Consumer<Task> each) {
+    /**
+     * The first {@code limit} tasks that pass the filter, row by row in id order, from one statement however
+     * many there are (pages of OFFSET would read the list again for every page).
+     */
+    public void forEach(TaskFilter filter, int limit, java.util.function.Consumer<Task> each) {
         LocalDate today = today();
-        tasks.forEach(toFilter(filter, false), today, staleBefore(today), each);
+        tasks.forEach(toFilter(filter, false), today, staleBefore(today), limit, each);
     }
 
     static Tasks.Filter toFilter(TaskFilter f, boolean excludeDrafts) {

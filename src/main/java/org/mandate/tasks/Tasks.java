@@ -108,9 +108,15 @@ class Tasks {
      * the whole set (a publication reads all public tasks; pages of OFFSET would make that quadratic).
      */
     void forEach(Filter f, LocalDate today, LocalDate staleBefore, java.util.function.Consumer<Task> each) {
+        forEach(f, today, staleBefore, Integer.MAX_VALUE, each);
+    }
+
+    /** Like {@link #forEach(Filter, LocalDate, LocalDate, java.util.function.Consumer)}, the first {@code limit}. */
+    void forEach(Filter f, LocalDate today, LocalDate staleBefore, int limit, java.util.function.Consumer<Task> each) {
         Map<String, Object> params = params(f, today);
         params.put("staleBefore", Date.valueOf(staleBefore));
-        jdbc.sql("select " + COLUMNS + FROM + where(f) + " order by t.id")
+        params.put("limit", limit);
+        jdbc.sql("select " + COLUMNS + FROM + where(f) + " order by t.id limit :limit")
                 .params(params)
                 .query(rs -> {
                     each.accept(map(rs, 0));

@@ -20,6 +20,9 @@ class IndicatorApiIntegrationTests {
     @LocalServerPort
     int port;
 
+    private static final tools.jackson.databind.json.JsonMapper JSON =
+            tools.jackson.databind.json.JsonMapper.builder().build();
+
     @Test
     void theDemoIndicatorsMeasureTheGoalsAndTheReserveMarginIsProjected() {
         Api staff = Api.as(port, "steering");
@@ -291,6 +294,22 @@ class IndicatorApiIntegrationTests {
         assertThat(newest.path("after").asString()).contains("14");
         assertThat(reporter.post("/api/v1/data-values?idScheme=UID", good).errorFields())
                 .containsExactly("idScheme");
+
+        // Comments go into the database as written, whatever they hold (PostgreSQL takes batches as CSV).
+        String awkward = "He said \"a, b\"\nand a second line\\ with a backslash";
+        JsonNode commented = reporter.post(
+                        "/api/v1/data-values",
+                        "[{\"indicator\":\"" + monthly + "\",\"orgUnit\":\"CAOBANG-C04\",\"period\":\"2025-07\","
+                                + "\"value\":\"3\",\"comment\":" + JSON.writeValueAsString(awkward) + "}]")
+                .json();
+        assertThat(commented.path("created").asInt()).isEqualTo(1);
+        assertThat(reporter.get("/api/v1/data-values?indicator=" + monthly + "&orgUnit=CAOBANG-C04")
+                        .json()
+                        .path("items")
+                        .get(0)
+                        .path("comment")
+                        .asString())
+                .isEqualTo(awkward);
 
         // DHIS2 CSV without a header: dataelement, period, orgunit, catoptcombo, attroptcombo, value, ...
         String csv = monthly + ",202511,CAOBANG-C03,,,13,,,,\n" + weekly + ",2025W43,CAOBANG,,,8,,,,\n";

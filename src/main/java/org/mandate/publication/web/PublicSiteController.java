@@ -70,13 +70,19 @@ class PublicSiteController {
         return publications.latest().orElseThrow(() -> new NotFoundException("publication", "latest"));
     }
 
-    private static ResponseEntity<byte[]> html(byte[] bytes, boolean immutable) {
-        CacheControl cache = immutable
+    /** Past publications never change; the latest is re-checked after a minute. */
+    static CacheControl pageCache(boolean immutable) {
+        return immutable
                 ? CacheControl.maxAge(java.time.Duration.ofDays(30)).cachePublic()
                 : CacheControl.maxAge(java.time.Duration.ofSeconds(60)).cachePublic();
+    }
+
+    static final String HTML = "text/html;charset=UTF-8";
+
+    private static ResponseEntity<byte[]> html(byte[] bytes, boolean immutable) {
         return ResponseEntity.ok()
-                .contentType(org.springframework.http.MediaType.parseMediaType("text/html;charset=UTF-8"))
-                .cacheControl(cache)
+                .contentType(org.springframework.http.MediaType.parseMediaType(HTML))
+                .cacheControl(pageCache(immutable))
                 .body(bytes);
     }
 }

@@ -71,9 +71,8 @@ class PublishedPageFilter extends OncePerRequestFilter {
         }
         served.increment();
         response.setStatus(HttpServletResponse.SC_OK);
-        response.setContentType("text/html;charset=UTF-8");
-        // Past publications never change; the latest is re-checked after a minute.
-        response.setHeader("Cache-Control", past ? "max-age=2592000, public" : "max-age=60, public");
+        response.setContentType(PublicSiteController.HTML);
+        response.setHeader("Cache-Control", PublicSiteController.pageCache(past).getHeaderValue());
         response.setHeader("X-Content-Type-Options", "nosniff");
         response.setHeader("X-Frame-Options", "DENY");
         response.setContentLength(page.length);
@@ -91,9 +90,9 @@ class PublishedPageFilter extends OncePerRequestFilter {
             FilterRegistrationBean<PublishedPageFilter> registration =
                     new FilterRegistrationBean<>(new PublishedPageFilter(publications, site, meters));
             registration.addUrlPatterns("/public/*");
-            // First of all filters: the request observation alone costs more than serving the bytes (26,000
-            // pages a second before it, 12,000 after it, BENCHMARKS.md), so these pages are counted by a plain
-            // counter instead of timed one by one. Nothing else applies to frozen public bytes.
+            // First of all filters: the per-request observation alone cost more than serving the bytes (the
+            // overview made about half the requests a second behind it), so these pages are counted by a
+            // plain counter instead of timed one by one. Nothing else applies to frozen public bytes.
             registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
             return registration;
         }

@@ -1,6 +1,7 @@
 package org.mandate.shared.web;
 
 import jakarta.servlet.http.HttpServletRequest;
+import java.util.List;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.core.Ordered;
@@ -67,11 +68,7 @@ class ApiFallbackAdvice {
     }
 
     private ResponseEntity<ProblemDetail> respond(HttpStatus status, String key) {
-        String detail = messages.getMessage(key, null, key, LocaleContextHolder.getLocale());
-        ProblemDetail body = ProblemDetail.forStatusAndDetail(status, detail);
-        body.setTitle(status.getReasonPhrase());
-        return ResponseEntity.status(status)
-                .contentType(MediaType.APPLICATION_PROBLEM_JSON)
-                .body(body);
+        return ProblemDetailsAdvice.respond(
+                status, messages.getMessage(key, null, key, LocaleContextHolder.getLocale()), List.of());
     }
 }

@@ -166,7 +166,8 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         return cast(respond(HttpStatus.NOT_ACCEPTABLE, text("error.notAcceptable"), List.of()));
     }
 
-    private ResponseEntity<ProblemDetail> respond(
+    /** The problem-details answer every API error gets: status, title, detail and the fields at fault. */
+    static ResponseEntity<ProblemDetail> respond(
             HttpStatusCode status, String detail, List<Map<String, String>> errors) {
         ProblemDetail body = ProblemDetail.forStatusAndDetail(status, detail);
         body.setTitle(HttpStatus.valueOf(status.value()).getReasonPhrase());

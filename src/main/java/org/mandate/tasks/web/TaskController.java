@@ -323,7 +323,8 @@ class TaskController {
             counts.put(s, 0L);
         }
         Map<String, Long> late = new java.util.HashMap<>();
-        tasks.forEach(new TaskFilter(resolution, null, orgUnit, null, null, null, TaskKind.LEGAL_DOCUMENT, null), t -> {
+        TaskFilter legal = new TaskFilter(resolution, null, orgUnit, null, null, null, TaskKind.LEGAL_DOCUMENT, null);
+        tasks.forEach(legal, Integer.MAX_VALUE, t -> {
             if (t.status() == TaskStatus.OVERDUE || t.status() == TaskStatus.DONE_LATE) {
                 late.merge(t.leadUnit(), 1L, Long::sum);
             }

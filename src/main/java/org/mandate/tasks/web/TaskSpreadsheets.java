@@ -262,11 +262,7 @@ class TaskSpreadsheets {
     /** The tasks of a filter for export, in id order, from one statement (pages of OFFSET grow quadratic). */
     static List<Task> all(TaskManagement tasks, TaskFilter filter) {
         List<Task> out = new ArrayList<>();
-        tasks.forEach(filter, t -> {
-            if (out.size() < MAX_EXPORT) {
-                out.add(t);
-            }
-        });
+        tasks.forEach(filter, MAX_EXPORT, out::add);
         return out;
     }
 
