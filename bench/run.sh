@@ -26,7 +26,7 @@ say "# Mandate national benchmark, $(date -u +%Y-%m-%dT%H:%MZ)"
 say "machine: $(nproc) cores, $(free -g | awk '/Mem:/{print $2}') GiB RAM, $(lsb_release -ds 2>/dev/null || uname -sr)"
 say "java: $(java -version 2>&1 | head -1); heap -Xmx$HEAP; database $DB on $(psql --version)"
 
-./mvnw -B -q -DskipTests package
+./mvnw -B -q -DskipTests -Pbench package
 JAR=$(ls target/mandate-*.jar | grep -v -- '-plain' | head -1)
 JVM=(java "-Xmx$HEAP")
 ARGS=(--spring.profiles.active=demo
