@@ -404,6 +404,9 @@ class PublicSnapshot {
         m.put("unit", s.unit());
         m.put("rank", s.rank());
         m.put("score", s.score());
+        // Scorecards list the units below the minimum coverage last, with rank null.
+        m.put("coverage", s.coverage());
+        m.put("enoughData", s.enoughData());
         m.put("onTimeRate", s.onTimeRate());
         m.put("overdue", s.overdue());
         m.put("daysLate", s.daysLate());

@@ -204,6 +204,18 @@ public class ReportManagement {
                 reports.list(f, 0, 200));
     }
 
+    /**
+     * The reports of a subtree whose period starts between {@code from} and {@code to} (weekly and monthly
+     * alike), counted as scorecards count them: only reports whose due day has passed are due; of those,
+     * submitted on or before the due day, after it, or not at all. Reports not yet due are counted apart.
+     */
+    public record DueReports(long due, long onTime, long late, long missing, long notYetDue) {}
+
+    public DueReports dueReports(String orgUnit, LocalDate from, LocalDate to) {
+        long[] c = reports.dueCounts(orgUnit, from, to, today());
+        return new DueReports(c[0], c[1], c[2], c[3], c[4]);
+    }
+
     /** Each report of the subtree for the period with its timeliness: the input of scorecards. */
     public List<UnitTimeliness> timeliness(String orgUnit, String period, String resolution) {
         LocalDate today = today();

@@ -167,6 +167,26 @@ class Reports {
                 .list();
     }
 
+    /** {due, onTime, late, missing, notYetDue} of the subtree's reports starting in the range; see dueReports. */
+    long[] dueCounts(String orgUnit, LocalDate from, LocalDate to, LocalDate today) {
+        return jdbc.sql("""
+                select coalesce(sum(case when r.due_on < :today then 1 else 0 end), 0),
+                       coalesce(sum(case when r.due_on < :today and r.submitted_on is not null
+                                          and r.submitted_on <= r.due_on then 1 else 0 end), 0),
+                       coalesce(sum(case when r.due_on < :today and r.submitted_on > r.due_on then 1 else 0 end), 0),
+                       coalesce(sum(case when r.due_on < :today and r.submitted_on is null then 1 else 0 end), 0),
+                       coalesce(sum(case when r.due_on >= :today then 1 else 0 end), 0)
+                  from report r
+                 where r.start_on between :from and :to and r.org_unit_id in """ + OrgUnitTree.subtreeIds("unit"))
+                .param("today", Date.valueOf(today))
+                .param("from", Date.valueOf(from))
+                .param("to", Date.valueOf(to))
+                .param("unit", orgUnit)
+                .query((rs, n) ->
+                        new long[] {rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getLong(4), rs.getLong(5)})
+                .single();
+    }
+
     record LevelCount(
             String level, long expected, long submitted, long onTime, long late, long missing, long approved) {}
 

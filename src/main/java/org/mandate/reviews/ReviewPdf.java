@@ -38,16 +38,34 @@ public class ReviewPdf {
             document.add(title(s.names().in(locale) + " — " + s.period(), sample, locale));
             PdfPTable table = new PdfPTable(new float[] {3, 2});
             table.setWidthPercentage(100);
-            row(table, text("scorecards.rank", locale), s.rank() + "");
+            row(table, text("scorecards.rank", locale), rank(s, locale));
             row(table, text("scorecards.score", locale), format(s.score()));
+            row(table, text("scorecards.coverage", locale), percent(s.coverage()));
             row(table, text("scorecards.tasksDue", locale), s.tasksDue() + "");
-            row(table, text("scorecards.onTime", locale), format(s.onTimeRate()));
+            row(
+                    table,
+                    text("scorecards.onTime", locale),
+                    format(s.onTimeRate()) + " ("
+                            + text(
+                                    "scorecards.fraction",
+                                    locale,
+                                    s.doneOnTime(),
+                                    s.component("onTime").denominator())
+                            + ")");
             row(table, text("scorecards.overdue", locale), s.overdue() + "");
             row(table, text("scorecards.daysLate", locale), s.daysLate() + "");
-            row(table, text("scorecards.reportTimeliness", locale), format(s.reportTimeliness()));
+            row(
+                    table,
+                    text("scorecards.reportTimeliness", locale),
+                    format(s.reportTimeliness()) + " ("
+                            + text("scorecards.fraction", locale, s.reportsOnTime(), s.reportsExpected()) + ")");
             row(table, text("scorecards.reportsMissing", locale), s.reportsMissing() + "");
             row(table, text("scorecards.attainment", locale), format(s.indicatorAttainment()));
-            row(table, text("scorecards.disbursement", locale), format(s.disbursementRate()));
+            row(
+                    table,
+                    text("scorecards.disbursement", locale),
+                    format(s.disbursementRate()) + " ("
+                            + text("scorecards.fraction", locale, s.budgetDisbursed(), s.budgetAllocated()) + ")");
             row(table, text("scorecards.medianBottleneckDays", locale), format(s.medianBottleneckDays()));
             row(table, text("scorecards.satisfaction", locale), format(s.satisfaction()) + " (" + s.ratings() + ")");
             document.add(table);
@@ -66,13 +84,14 @@ public class ReviewPdf {
         return render(PageSize.A4.rotate(), document -> {
             document.add(title(
                     text("scorecards.rankingOf", locale, text("level." + level, locale), period), sample, locale));
-            PdfPTable table = new PdfPTable(new float[] {1, 5, 2, 2, 2, 2, 2, 2, 2, 3});
+            PdfPTable table = new PdfPTable(new float[] {2, 5, 2, 2, 2, 2, 2, 2, 2, 2, 3});
             table.setWidthPercentage(100);
             table.setHeaderRows(1);
             for (String key : new String[] {
                 "scorecards.rank",
                 "scorecards.unit",
                 "scorecards.score",
+                "scorecards.coverage",
                 "scorecards.onTime",
                 "scorecards.overdue",
                 "scorecards.reportTimeliness",
@@ -85,9 +104,10 @@ public class ReviewPdf {
                 table.addCell(cell);
             }
             for (Scorecard s : cards) {
-                cell(table, s.rank() + "");
+                cell(table, rank(s, locale));
                 cell(table, s.names().in(locale));
                 cell(table, format(s.score()));
+                cell(table, percent(s.coverage()));
                 cell(table, format(s.onTimeRate()));
                 cell(table, s.overdue() + "");
                 cell(table, format(s.reportTimeliness()));
@@ -127,6 +147,17 @@ public class ReviewPdf {
 
     private String text(String key, Locale locale, Object... args) {
         return messages.getMessage(key, args, key, locale);
+    }
+
+    /** The rank, or "not enough data" for a unit below the minimum coverage. */
+    private String rank(Scorecard s, Locale locale) {
+        return s.rank() == null
+                ? text("scorecards.notEnoughData", locale)
+                : s.rank().toString();
+    }
+
+    static String percent(double share) {
+        return String.format(Locale.ROOT, "%.0f%%", share * 100);
     }
 
     static String format(Double v) {

@@ -7,7 +7,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * The weights of the composite score, from configuration ({@code mandate.reviews.weights.*}) and shown
- * next to every score. A component with no data is left out and the other weights count in proportion.
+ * next to every score. A component with no data is left out and the other weights count in proportion
+ * ({@link ScoreRules#composite}).
  */
 @Component
 public class ScorecardWeights {
@@ -33,17 +34,8 @@ public class ScorecardWeights {
         return Map.copyOf(weights);
     }
 
-    /** The weighted mean of the components that have a value; 0 when none has. */
-    double score(Map<String, Double> components) {
-        double sum = 0;
-        double total = 0;
-        for (var e : weights.entrySet()) {
-            Double value = components.get(e.getKey());
-            if (value != null) {
-                sum += value * e.getValue();
-                total += e.getValue();
-            }
-        }
-        return total == 0 ? 0 : Math.round(sum / total * 10) / 10.0;
+    /** The weights in their order of display. */
+    Map<String, Integer> asOrderedMap() {
+        return java.util.Collections.unmodifiableMap(weights);
     }
 }

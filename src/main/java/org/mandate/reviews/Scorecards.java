@@ -3,36 +3,46 @@ package org.mandate.reviews;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import java.math.BigDecimal;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.atomic.AtomicLong;
 import org.mandate.bottlenecks.BottleneckManagement;
 import org.mandate.feedback.FeedbackManagement;
 import org.mandate.feedback.Satisfaction;
+import org.mandate.indicators.DataValuesSubmitted;
 import org.mandate.indicators.IndicatorAnalytics;
 import org.mandate.orgunits.OrgLevel;
 import org.mandate.orgunits.OrgUnit;
 import org.mandate.orgunits.OrgUnitManagement;
 import org.mandate.reporting.ReportManagement;
-import org.mandate.reporting.ReportManagement.Completeness;
+import org.mandate.reporting.ReportManagement.DueReports;
 import org.mandate.resolutions.Resolution;
 import org.mandate.resolutions.ResolutionManagement;
+import org.mandate.shared.AuditedChange;
+import org.mandate.shared.AuditedChanges;
 import org.mandate.shared.InvalidInputException;
 import org.mandate.shared.Paging;
 import org.mandate.shared.Period;
 import org.mandate.tasks.TaskManagement;
 import org.mandate.tasks.TaskManagement.TaskScorecardInputs;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.event.TransactionalEventListener;
 
 /**
  * Computes scorecards from the data of every module and ranks units among their peers: ministries with
- * ministries, provinces with provinces, communes within their province. Results are cached for a few
- * minutes: a ranking is read far more often than the data behind it changes.
+ * ministries, provinces with provinces, communes within their province (see {@link ScoreRules} for the
+ * arithmetic). Results are cached until a change of their inputs commits: every module announces its
+ * changes ({@link AuditedChange}, {@link AuditedChanges}, {@link DataValuesSubmitted}), and each bumps a
+ * generation that is part of the cache key, so a ranking computed before the commit is never served after
+ * it. The key also holds today's date, since what is overdue or due moves with it. The expiry bounds what
+ * another instance's writes, which this one does not hear of, can leave stale.
  */
 @Service
 public class Scorecards {
@@ -46,6 +56,9 @@ public class Scorecards {
     private final FeedbackManagement feedback;
     private final ScorecardWeights weights;
     private final Assessments assessments;
+    private final Clock clock;
+    private final double minCoverage;
+    private final AtomicLong generation = new AtomicLong();
     private final Cache<String, List<Scorecard>> cache = Caffeine.newBuilder()
             .expireAfterWrite(Duration.ofMinutes(5))
             .maximumSize(500)
@@ -60,7 +73,9 @@ public class Scorecards {
             ResolutionManagement resolutions,
             FeedbackManagement feedback,
             ScorecardWeights weights,
-            Assessments assessments) {
+            Assessments assessments,
+            Clock clock,
+            @Value("${mandate.reviews.min-coverage:0.5}") double minCoverage) {
         this.orgUnits = orgUnits;
         this.tasks = tasks;
         this.bottlenecks = bottlenecks;
@@ -70,6 +85,8 @@ public class Scorecards {
         this.feedback = feedback;
         this.weights = weights;
         this.assessments = assessments;
+        this.clock = clock;
+        this.minCoverage = minCoverage;
     }
 
     /** A review period is a quarter ({@code 2025Q4}) or a year ({@code 2025}). */
@@ -82,8 +99,8 @@ public class Scorecards {
     }
 
     /**
-     * The ranked scorecards of the peers at {@code level}; for communes, {@code parent} names the
-     * province they are ranked within.
+     * The scorecards of the peers at {@code level}, ranked first and then those without enough data; for
+     * communes, {@code parent} names the province they are ranked within.
      */
     public List<Scorecard> ranking(String periodText, OrgLevel level, String parent) {
         Period period = reviewPeriod(periodText);
@@ -96,11 +113,11 @@ public class Scorecards {
         if (parent != null) {
             orgUnits.get(parent);
         }
-        String key = period + "/" + level + "/" + parent;
+        String key = generation.get() + "/" + LocalDate.now(clock) + "/" + period + "/" + level + "/" + parent;
         List<Scorecard> ranked = cache.get(key, k -> compute(period, level, parent));
         // Assessments change by hand and must show at once: they are joined after the cache.
         Map<String, Assessment> byUnit = assessments.forPeriod(period.toString());
-        return ranked.stream().map(s -> withAssessment(s, byUnit.get(s.unit()))).toList();
+        return ranked.stream().map(s -> s.withAssessment(byUnit.get(s.unit()))).toList();
     }
 
     /** One unit's scorecard, ranked among its peers. */
@@ -117,7 +134,30 @@ public class Scorecards {
         return weights.asMap();
     }
 
+    /** The coverage (share of the weight with data, 0–1) below which a unit is not ranked. */
+    public double minCoverage() {
+        return minCoverage;
+    }
+
+    @TransactionalEventListener(fallbackExecution = true)
+    void on(AuditedChange change) {
+        if (!"review".equals(change.entityType()) && !"api-token".equals(change.entityType())) {
+            forget();
+        }
+    }
+
+    @TransactionalEventListener(fallbackExecution = true)
+    void on(AuditedChanges changes) {
+        forget();
+    }
+
+    @TransactionalEventListener(fallbackExecution = true)
+    void on(DataValuesSubmitted submitted) {
+        forget();
+    }
+
     void forget() {
+        generation.incrementAndGet();
         cache.invalidateAll();
     }
 
@@ -141,12 +181,7 @@ public class Scorecards {
         for (OrgUnit unit : peers) {
             cards.add(card(unit, period, goalIndicators));
         }
-        cards.sort(Comparator.comparingDouble(Scorecard::score).reversed().thenComparing(Scorecard::unit));
-        List<Scorecard> ranked = new ArrayList<>();
-        for (int i = 0; i < cards.size(); i++) {
-            ranked.add(cards.get(i).ranked(i + 1));
-        }
-        return ranked;
+        return ScoreRules.rank(cards, minCoverage);
     }
 
     private Scorecard card(OrgUnit unit, Period period, List<String> goalIndicators) {
@@ -154,28 +189,19 @@ public class Scorecards {
         LocalDate to = period.end();
         TaskScorecardInputs t = tasks.scorecardInputs(unit.code(), from, to);
         Double medianDays = bottlenecks.medianResolutionDays(unit.code(), from, to);
-
-        long expected = 0;
-        long onTime = 0;
-        long late = 0;
-        long missing = 0;
-        for (Period month :
-                Period.range(Period.Type.MONTH, Period.of(Period.Type.MONTH, from), Period.of(Period.Type.MONTH, to))) {
-            Completeness c = reports.completeness(unit.code(), month.toString(), null);
-            expected += c.expected();
-            onTime += c.onTime();
-            late += c.late();
-            missing += c.missing();
-        }
+        DueReports r = reports.dueReports(unit.code(), from, to);
 
         List<Double> attainments = new ArrayList<>();
         Period year = Period.year(period.year());
+        int goals = 0;
         for (String indicator : goalIndicators) {
             try {
                 BigDecimal a =
                         analytics.value(indicator, unit.code(), year, true).attainment();
+                goals++;
                 if (a != null) {
-                    attainments.add(Math.min(100, Math.max(0, a.doubleValue())));
+                    // Beyond the target counts as 100: the share of the target met, not a bonus.
+                    attainments.add(ScoreRules.clamp(a.doubleValue()));
                 }
             } catch (RuntimeException unknownIndicator) {
                 // A goal may name an indicator that is not defined yet: it simply does not count.
@@ -183,26 +209,50 @@ public class Scorecards {
         }
         Satisfaction s = feedback.unitSatisfaction(unit.code(), from, to);
 
-        Double onTimeRate = t.dueInRange() == 0 ? null : round(t.onTimeRate() * 100);
-        Double reportTimeliness = expected == 0 ? null : round(onTime * 100.0 / expected);
+        // Of the tasks due in the period that are finished or past their deadline, the share done on time.
+        long onTimeDenominator = t.doneOnTime() + t.doneLate() + t.overdueInRange();
+        Double onTimeRate = ScoreRules.percent(t.doneOnTime(), onTimeDenominator);
+        Double reportTimeliness = ScoreRules.percent(r.onTime(), r.due());
         Double attainment = attainments.isEmpty()
                 ? null
-                : round(attainments.stream()
+                : ScoreRules.round(attainments.stream()
                         .mapToDouble(Double::doubleValue)
                         .average()
-                        .orElse(0));
-        Double disbursement = t.budgetAllocated() == 0 ? null : round(t.disbursementRate() * 100);
+                        .orElseThrow());
+        Double disbursement = ScoreRules.percent(t.budgetDisbursed(), t.budgetAllocated());
         // A bottleneck resolved the same day scores 100; one that took 100 days or more scores 0.
-        Double bottleneckScore = medianDays == null ? null : round(Math.max(0, 100 - medianDays));
-        Double satisfaction = s.average() == null ? null : round((s.average() - 1) / 4 * 100);
+        Double bottleneckScore = medianDays == null ? null : ScoreRules.round(ScoreRules.clamp(100 - medianDays));
+        Double satisfaction =
+                s.average() == null ? null : ScoreRules.round(ScoreRules.clamp((s.average() - 1) / 4 * 100));
 
-        Map<String, Double> components = new HashMap<>();
-        components.put("onTime", onTimeRate);
-        components.put("reportTimeliness", reportTimeliness);
-        components.put("indicatorAttainment", attainment);
-        components.put("disbursement", disbursement);
-        components.put("bottleneckResolution", bottleneckScore);
-        components.put("satisfaction", satisfaction);
+        Map<String, Double> values = new LinkedHashMap<>();
+        values.put("onTime", onTimeRate);
+        values.put("reportTimeliness", reportTimeliness);
+        values.put("indicatorAttainment", attainment);
+        values.put("disbursement", disbursement);
+        values.put("bottleneckResolution", bottleneckScore);
+        values.put("satisfaction", satisfaction);
+        Map<String, Number[]> fractions = new LinkedHashMap<>();
+        fractions.put("onTime", new Number[] {t.doneOnTime(), onTimeDenominator});
+        fractions.put("reportTimeliness", new Number[] {r.onTime(), r.due()});
+        fractions.put("indicatorAttainment", new Number[] {attainments.size(), goals});
+        fractions.put("disbursement", new Number[] {t.budgetDisbursed(), t.budgetAllocated()});
+        fractions.put("bottleneckResolution", new Number[] {medianDays, null});
+        fractions.put("satisfaction", new Number[] {s.average(), s.count()});
+
+        Map<String, Integer> w = weights.asOrderedMap();
+        ScoreRules.Composite composite = ScoreRules.composite(w, values);
+        List<Scorecard.Component> components = new ArrayList<>();
+        for (var e : w.entrySet()) {
+            Number[] f = fractions.get(e.getKey());
+            components.add(new Scorecard.Component(
+                    e.getKey(),
+                    values.get(e.getKey()),
+                    f[0],
+                    f[1],
+                    e.getValue(),
+                    composite.shares().get(e.getKey())));
+        }
 
         return new Scorecard(
                 unit.code(),
@@ -215,10 +265,10 @@ public class Scorecards {
                 t.overdue(),
                 t.totalDaysLate(),
                 onTimeRate,
-                expected,
-                onTime,
-                late,
-                missing,
+                r.due(),
+                r.onTime(),
+                r.late(),
+                r.missing(),
                 reportTimeliness,
                 attainment,
                 attainments.size(),
@@ -229,43 +279,14 @@ public class Scorecards {
                 bottleneckScore,
                 satisfaction,
                 s.count(),
-                weights.score(components),
-                0,
-                null);
-    }
-
-    private static Scorecard withAssessment(Scorecard s, Assessment a) {
-        return new Scorecard(
-                s.unit(),
-                s.names(),
-                s.level(),
-                s.period(),
-                s.tasksDue(),
-                s.doneOnTime(),
-                s.doneLate(),
-                s.overdue(),
-                s.daysLate(),
-                s.onTimeRate(),
-                s.reportsExpected(),
-                s.reportsOnTime(),
-                s.reportsLate(),
-                s.reportsMissing(),
-                s.reportTimeliness(),
-                s.indicatorAttainment(),
-                s.indicatorsMeasured(),
-                s.budgetAllocated(),
-                s.budgetDisbursed(),
-                s.disbursementRate(),
-                s.medianBottleneckDays(),
-                s.bottleneckScore(),
-                s.satisfaction(),
-                s.ratings(),
-                s.score(),
-                s.rank(),
-                a);
-    }
-
-    private static Double round(double v) {
-        return Math.round(v * 10) / 10.0;
+                composite.score(),
+                null,
+                null,
+                composite.coverage(),
+                false,
+                r.notYetDue(),
+                t.overdueInRange(),
+                goals,
+                List.copyOf(components));
     }
 }

@@ -170,7 +170,10 @@ public class TaskManagement {
             TaskKind kind,
             String expectedResult) {}
 
-    /** Per-unit scorecard inputs over a date range (tasks led in the unit's subtree). */
+    /**
+     * Per-unit scorecard inputs over a date range (tasks led in the unit's subtree). The rates are percentages
+     * (0–100); {@code overdueInRange} counts the unfinished tasks due in the range whose deadline has passed.
+     */
     public record TaskScorecardInputs(
             String orgUnit,
             LocalDate from,
@@ -184,7 +187,8 @@ public class TaskManagement {
             long budgetAllocated,
             long budgetDisbursed,
             double disbursementRate,
-            long rebaselined) {}
+            long rebaselined,
+            long overdueInRange) {}
 
     /** For each blocker reference: how many tasks it blocks and the money they still have to spend. */
     public record BlockSummary(long tasks, long money) {}
@@ -1106,7 +1110,8 @@ public class TaskManagement {
                 v[5],
                 v[6],
                 v[5] == 0 ? 0 : 100.0 * v[6] / v[5],
-                v[7]);
+                v[7],
+                v[8]);
     }
 
     private static long nz(Long v) {

@@ -775,7 +775,10 @@ class Tasks {
         return out;
     }
 
-    /** {dueInRange, doneOnTime, doneLate, overdueNow, daysLateTotal, allocated, disbursed, rebaselined}. */
+    /**
+     * {dueInRange, doneOnTime, doneLate, overdueNow, daysLateTotal, allocated, disbursed, rebaselined,
+     * overdueInRange}: the last is the unfinished tasks due in the range whose deadline has passed.
+     */
     long[] scorecard(String orgUnit, boolean exact, LocalDate from, LocalDate to, LocalDate asOf) {
         return jdbc.sql("""
                 select
@@ -790,7 +793,9 @@ class Tasks {
                                     then t.completed_day - t.deadline_day else 0 end), 0),
                   coalesce(sum(t.budget_allocated), 0),
                   coalesce(sum(t.budget_disbursed), 0),
-                  coalesce(sum(case when t.rebaseline_count > 0 then 1 else 0 end), 0)
+                  coalesce(sum(case when t.rebaseline_count > 0 then 1 else 0 end), 0),
+                  coalesce(sum(case when t.status in ('NOT_STARTED','ON_TRACK','AT_RISK') and t.deadline < :asOf
+                                     and t.deadline between :from and :to then 1 else 0 end), 0)
                   from task t
                  where t.status not in ('DRAFT', 'CANCELLED') and t.lead_unit_id in """ + unitScope(exact))
                 .param("from", Date.valueOf(from))
@@ -806,7 +811,8 @@ class Tasks {
                     rs.getLong(5),
                     rs.getLong(6),
                     rs.getLong(7),
-                    rs.getLong(8)
+                    rs.getLong(8),
+                    rs.getLong(9)
                 })
                 .single();
     }

@@ -32,10 +32,26 @@ class ScorecardIntegrationTests {
         assertThat(items.size()).isEqualTo(34);
         assertThat(ranking.path("weights").path("onTime").asInt()).isPositive();
         double previous = Double.MAX_VALUE;
+        boolean unrankedSeen = false;
         for (int i = 0; i < items.size(); i++) {
-            assertThat(items.get(i).path("rank").asInt()).isEqualTo(i + 1);
-            assertThat(items.get(i).path("score").asDouble()).isLessThanOrEqualTo(previous);
-            previous = items.get(i).path("score").asDouble();
+            JsonNode item = items.get(i);
+            for (String share : new String[] {"onTimeRate", "reportTimeliness", "disbursementRate", "score"}) {
+                if (!item.path(share).isNull()) {
+                    assertThat(item.path(share).asDouble()).as(share).isBetween(0.0, 100.0);
+                }
+            }
+            if (item.path("enoughData").asBoolean()) {
+                // No unit without enough data is ever listed above a ranked one.
+                assertThat(unrankedSeen).isFalse();
+                assertThat(item.path("rank").asInt()).isEqualTo(i + 1);
+                assertThat(item.path("score").asDouble()).isLessThanOrEqualTo(previous);
+                assertThat(item.path("coverage").asDouble())
+                        .isGreaterThanOrEqualTo(ranking.path("minCoverage").asDouble());
+                previous = item.path("score").asDouble();
+            } else {
+                unrankedSeen = true;
+                assertThat(item.path("rank").isNull()).isTrue();
+            }
         }
         JsonNode caoBang = Api.as(port, "steering")
                 .get("/api/v1/reviews/CAOBANG?period=" + quarter())

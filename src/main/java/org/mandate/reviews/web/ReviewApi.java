@@ -43,12 +43,25 @@ class ReviewApi {
         this.sample = sample;
     }
 
-    record Ranking(String period, OrgLevel level, String parent, Map<String, Integer> weights, List<Scorecard> items) {}
+    /** The ranked units first, then those below {@code minCoverage} (rank null, {@code enoughData} false). */
+    record Ranking(
+            String period,
+            OrgLevel level,
+            String parent,
+            Map<String, Integer> weights,
+            double minCoverage,
+            List<Scorecard> items) {}
 
     @GetMapping("/api/v1/reviews")
     Ranking ranking(
             @RequestParam String period, @RequestParam OrgLevel level, @RequestParam(required = false) String parent) {
-        return new Ranking(period, level, parent, scorecards.weights(), scorecards.ranking(period, level, parent));
+        return new Ranking(
+                period,
+                level,
+                parent,
+                scorecards.weights(),
+                scorecards.minCoverage(),
+                scorecards.ranking(period, level, parent));
     }
 
     @GetMapping("/api/v1/reviews/{unit}")

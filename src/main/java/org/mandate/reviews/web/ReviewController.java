@@ -70,6 +70,7 @@ class ReviewController {
         model.addAttribute("parent", parentCode);
         model.addAttribute("cards", scorecards.ranking(p, l, parentCode));
         model.addAttribute("weights", scorecards.weights());
+        model.addAttribute("minCoverage", scorecards.minCoverage());
         return RANKING_VIEW;
     }
 
@@ -81,6 +82,7 @@ class ReviewController {
         model.addAttribute("unit", orgUnits.get(unit));
         model.addAttribute("history", reviews.history(unit, p));
         model.addAttribute("weights", scorecards.weights());
+        model.addAttribute("minCoverage", scorecards.minCoverage());
         model.addAttribute("verdicts", Assessment.Verdict.values());
         model.addAttribute(
                 "mayReview",
