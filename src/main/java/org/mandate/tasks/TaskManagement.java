@@ -168,7 +168,9 @@ public class TaskManagement {
             int progress,
             boolean blocked,
             TaskKind kind,
-            String expectedResult) {}
+            String expectedResult,
+            LocalDate completedOn,
+            long daysLate) {}
 
     /** Per-unit scorecard inputs over a date range (tasks led in the unit's subtree). */
     public record TaskScorecardInputs(
@@ -387,7 +389,7 @@ public class TaskManagement {
             tasks.setDependencies(id, c.dependsOn());
         }
         if (v.parent() != null) {
-            tasks.rollUpProgress(v.parent().id());
+            rollUp(v.parent().id());
         }
         Task created = get(id);
         events.publishEvent(AuditedChange.created("task", id, created));
@@ -415,6 +417,8 @@ public class TaskManagement {
             parent = find(c.parent()).orElse(null);
             if (parent == null) {
                 problems.add(new FieldProblem(prefix + "parent", "error.unknown", c.parent()));
+            } else if (parent.finished()) {
+                problems.add(new FieldProblem(prefix + "parent", "error.tasks.parentFinished", parent.status()));
             }
         }
         String resolution = c.resolution() != null ? c.resolution() : (parent == null ? null : parent.resolution());
@@ -654,6 +658,11 @@ public class TaskManagement {
                 case DONE, DONE_LATE -> problems.add(new FieldProblem("status", "error.tasks.doneByUpdate"));
                 default -> status = c.status();
             }
+            if (TaskStatus.UNFINISHED.contains(c.status()) && c.status() != stored && statusFromSubTasks(id)) {
+                problems.add(new FieldProblem("status", "error.tasks.statusFromChildren"));
+            } else if (TaskStatusRules.contradicts(c.status(), current.progress())) {
+                problems.add(new FieldProblem("status", "error.tasks.startedNotNotStarted", current.progress()));
+            }
         }
         if (current.finished() && c.status() != null && c.status() != current.status()) {
             throw new ConflictException("error.tasks.finished", current.status());
@@ -713,9 +722,8 @@ public class TaskManagement {
         if (c.dependsOn() != null) {
             tasks.setDependencies(id, c.dependsOn());
         }
-        if (current.parent() != null) {
-            rollUp(current.parent());
-        }
+        // A parent leaving draft takes its sub-tasks' status at once; its own parent re-derives too.
+        rollUp(id);
         Task updated = get(id);
         events.publishEvent(AuditedChange.updated("task", id, current, updated));
         return updated;
@@ -775,7 +783,13 @@ public class TaskManagement {
         } else if (status == TaskStatus.DRAFT || status == TaskStatus.DONE_LATE) {
             problems.add(new FieldProblem("status", "error.badValue", status));
         }
-        boolean done = status == TaskStatus.DONE;
+        boolean parent = status != null && statusFromSubTasks(id);
+        if (parent) {
+            problems.add(new FieldProblem("status", "error.tasks.statusFromChildren"));
+        } else if (r.progress() != null && TaskStatusRules.contradicts(status, r.progress())) {
+            problems.add(new FieldProblem("status", "error.tasks.startedNotNotStarted", r.progress()));
+        }
+        boolean done = status == TaskStatus.DONE && !parent;
         if (done) {
             if (Task.blank(r.note())) {
                 problems.add(new FieldProblem("note", "error.tasks.resultRequired"));
@@ -793,7 +807,7 @@ public class TaskManagement {
         }
         LocalDate today = today();
         int progress = done ? 100 : r.progress();
-        if (!done && tasks.hasChildren(id)) {
+        if (!done && statusFromSubTasks(id)) {
             progress = current.progress();
         }
         TaskStatus stored;
@@ -806,7 +820,7 @@ public class TaskManagement {
             stored = status;
         } else {
             TaskStatus base = current.status() == TaskStatus.OVERDUE ? storedStatusOf(current) : current.status();
-            stored = base == TaskStatus.NOT_STARTED && progress > 0 ? TaskStatus.ON_TRACK : base;
+            stored = TaskStatusRules.afterProgress(base, progress);
         }
         String evidence = blankToNull(r.evidenceUrl());
         if (!tasks.recordProgress(
@@ -833,13 +847,45 @@ public class TaskManagement {
         return updated;
     }
 
+    /** Re-derives the status and progress of the task and of every task above it ({@link TaskStatusRules}). */
     private void rollUp(Long parentId) {
         Long p = parentId;
         int guard = 0;
+        LocalDate today = today();
         while (p != null && guard++ < 50) {
-            tasks.rollUpProgress(p);
+            long id = p;
+            tasks.family(id)
+                    .ifPresent(f -> TaskStatusRules.fromSubTasks(f.status(), f.deadline(), f.subTasks(), today)
+                            .ifPresent(d -> {
+                                tasks.applyDerived(id, d);
+                                if (d.status() != f.status()) {
+                                    derivedStatusChanged(id, f.status(), d);
+                                }
+                            }));
             p = tasks.parentOf(p);
         }
+    }
+
+    private void derivedStatusChanged(long id, TaskStatus before, TaskStatusRules.Derived d) {
+        Task t = get(id);
+        events.publishEvent(new AuditedChange(
+                "task", String.valueOf(id), "status-derived", Map.of("status", before), Map.of("status", d.status())));
+        if (d.status().isDone() && !before.isDone()) {
+            events.publishEvent(new TaskCompleted(
+                    id,
+                    t.leadUnit(),
+                    t.resolution(),
+                    t.deadline(),
+                    d.completedOn(),
+                    d.status() == TaskStatus.DONE_LATE));
+        }
+    }
+
+    /** True when the task has sub-tasks that count, so that its status is theirs ({@link TaskStatusRules}). */
+    private boolean statusFromSubTasks(long id) {
+        return tasks.family(id)
+                .flatMap(f -> TaskStatusRules.fromSubTasks(f.status(), f.deadline(), f.subTasks(), today()))
+                .isPresent();
     }
 
     @Transactional
@@ -930,6 +976,12 @@ public class TaskManagement {
             events.publishEvent(
                     new TaskBecameOverdue(row.id(), row.leadUnit(), row.resolution(), row.deadline(), since));
         }
+        // A sub-task turning overdue puts its parent at risk (TaskStatusRules).
+        rows.stream()
+                .map(row -> tasks.parentOf(row.id()))
+                .filter(java.util.Objects::nonNull)
+                .distinct()
+                .forEach(this::rollUp);
         return rows.size();
     }
 
@@ -1074,7 +1126,9 @@ public class TaskManagement {
                 t.progress(),
                 t.blocked(),
                 t.kind(),
-                t.expectedResult());
+                t.expectedResult(),
+                t.completedOn(),
+                t.daysLateAtCompletion());
     }
 
     /**
