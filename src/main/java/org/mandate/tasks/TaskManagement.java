@@ -24,6 +24,7 @@ import org.mandate.shared.AuditedChange;
 import org.mandate.shared.Checks;
 import org.mandate.shared.ConflictException;
 import org.mandate.shared.ForbiddenException;
+import org.mandate.shared.InvalidInputException;
 import org.mandate.shared.NotFoundException;
 import org.mandate.shared.PageResult;
 import org.mandate.shared.Paging;
@@ -220,7 +221,7 @@ public class TaskManagement {
 
     PageResult<Task> list(TaskFilter filter, Paging paging, boolean excludeDrafts) {
         LocalDate today = today();
-        Tasks.Filter f = toFilter(filter, excludeDrafts);
+        Tasks.Filter f = toFilter(qualified(filter), excludeDrafts);
         return new PageResult<>(
                 tasks.page(f, today, staleBefore(today), paging.offset(), paging.size()),
                 paging.page(),
@@ -234,7 +235,38 @@ public class TaskManagement {
      */
     public void forEach(TaskFilter filter, int limit, java.util.function.Consumer<Task> each) {
         LocalDate today = today();
-        tasks.forEach(toFilter(filter, false), today, staleBefore(today), limit, each);
+        tasks.forEach(toFilter(qualified(filter), false), today, staleBefore(today), limit, each);
+    }
+
+    /**
+     * A solution-group filter names its resolution: {@code resolution=70-nq-tw&solutionGroup=G1}, or
+     * {@code solutionGroup=70-nq-tw/G1}. A bare code is read as the group of the one resolution that has it;
+     * when several have it the filter is refused (400) rather than mixing their tasks.
+     */
+    TaskFilter qualified(TaskFilter f) {
+        String group = blankToNull(f.solutionGroup());
+        if (group == null) {
+            return f;
+        }
+        String resolution = blankToNull(f.resolution());
+        int slash = group.indexOf('/');
+        if (slash > 0) {
+            String slug = group.substring(0, slash);
+            if (resolution != null && !resolution.equals(slug)) {
+                throw new InvalidInputException("solutionGroup", "error.tasks.groupResolution", resolution);
+            }
+            resolution = slug;
+            group = group.substring(slash + 1);
+        } else if (resolution == null) {
+            List<String> owners = resolutions.resolutionsOfSolutionGroup(group);
+            if (owners.size() > 1) {
+                throw new InvalidInputException(
+                        "solutionGroup", "error.tasks.groupAmbiguous", group, String.join(", ", owners));
+            }
+            resolution = owners.isEmpty() ? null : owners.get(0);
+        }
+        return new TaskFilter(
+                resolution, group, f.orgUnit(), f.status(), f.overdue(), f.dueBefore(), f.kind(), f.parent());
     }
 
     static Tasks.Filter toFilter(TaskFilter f, boolean excludeDrafts) {
@@ -434,12 +466,9 @@ public class TaskManagement {
             problems.add(new FieldProblem(prefix + "resolution", "error.tasks.parentResolution", parent.resolution()));
         }
         if (!Task.blank(group)) {
-            Optional<String> of = resolutions.resolutionOfSolutionGroup(group);
-            if (of.isEmpty()) {
-                problems.add(new FieldProblem(prefix + "solutionGroup", "error.unknown", group));
-            } else if (resolution != null && !of.get().equals(resolution)) {
-                problems.add(new FieldProblem(prefix + "solutionGroup", "error.tasks.groupResolution", resolution));
-            }
+            groupProblem(resolution, group)
+                    .ifPresent(k -> problems.add(new FieldProblem(
+                            prefix + "solutionGroup", k, k.equals("error.unknown") ? group : resolution)));
         }
         OrgUnit lead = null;
         if (Task.blank(c.leadUnit())) {
@@ -522,6 +551,18 @@ public class TaskManagement {
                 status);
     }
 
+    /** What is wrong with naming this group under the resolution (codes are unique within a resolution). */
+    private Optional<String> groupProblem(String resolution, String group) {
+        List<String> owners = resolutions.resolutionsOfSolutionGroup(group);
+        if (owners.isEmpty()) {
+            return Optional.of("error.unknown");
+        }
+        if (resolution != null && !owners.contains(resolution)) {
+            return Optional.of("error.tasks.groupResolution");
+        }
+        return Optional.empty();
+    }
+
     private static void clarityProblems(
             List<FieldProblem> problems, String prefix, Map<Clarity, List<String>> missing) {
         missing.forEach((clarity, fields) -> fields.forEach(
@@ -587,12 +628,9 @@ public class TaskManagement {
         }
         String group = c.solutionGroup() != null ? blankToNull(c.solutionGroup()) : current.solutionGroup();
         if (c.solutionGroup() != null && group != null) {
-            Optional<String> of = resolutions.resolutionOfSolutionGroup(group);
-            if (of.isEmpty()) {
-                problems.add(new FieldProblem("solutionGroup", "error.unknown", group));
-            } else if (!of.get().equals(current.resolution())) {
-                problems.add(new FieldProblem("solutionGroup", "error.tasks.groupResolution", current.resolution()));
-            }
+            groupProblem(current.resolution(), group)
+                    .ifPresent(k -> problems.add(new FieldProblem(
+                            "solutionGroup", k, k.equals("error.unknown") ? group : current.resolution())));
         }
         OrgUnit lead = orgUnits.find(c.leadUnit() != null ? c.leadUnit() : current.leadUnit())
                 .orElse(null);
