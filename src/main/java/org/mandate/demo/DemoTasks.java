@@ -331,9 +331,9 @@ class DemoTasks implements ApplicationRunner {
                 "Thứ trưởng Bộ Khoa học và Công nghệ");
         progress(d3, 100, TaskStatus.DONE, "Portal launched; 82% of procedures fully online");
         long d4 = task(
+                "57-nq-tw",
+                "57-S02",
                 null,
-                null,
-                d3,
                 "CAOBANG",
                 "Cao Bằng: số hóa hồ sơ thủ tục hành chính",
                 "All provincial procedures digitised",

@@ -46,8 +46,7 @@ public class Targets {
         return switch (target.type()) {
             case RESOLUTION -> resolutions.find(target.ref()).isPresent();
             case UNIT -> orgUnits.find(target.ref()).isPresent();
-            case SOLUTION_GROUP ->
-                resolutions.resolutionOfSolutionGroup(target.ref()).isPresent();
+            case SOLUTION_GROUP -> groupResolution(target).isPresent();
             case TASK -> taskId(target).map(id -> taskTargets().exists(id)).orElse(false);
         };
     }
@@ -72,16 +71,28 @@ public class Targets {
             case UNIT ->
                 orgUnits.find(target.ref()).map(u -> u.names().in(locale)).orElse(target.key());
             case SOLUTION_GROUP ->
-                resolutions
-                        .resolutionOfSolutionGroup(target.ref())
+                groupResolution(target)
                         .flatMap(resolutions::find)
                         .flatMap(r -> r.solutionGroups().stream()
-                                .filter(g -> g.code().equals(target.ref()))
+                                .filter(g -> g.code().equals(target.groupCode()))
                                 .findFirst()
-                                .map(g -> target.ref() + " — " + g.titles().in(locale)))
+                                .map(g -> r.number() + " " + g.code() + " — "
+                                        + g.titles().in(locale)))
                         .orElse(target.key());
             case TASK -> target.key();
         };
+    }
+
+    /**
+     * The resolution of a solution-group target: the one it names, or for a bare code the one resolution that
+     * has it (empty when none does, or several do and the reference must name one).
+     */
+    private Optional<String> groupResolution(Target target) {
+        String slug = target.groupResolution();
+        if (slug != null) {
+            return resolutions.hasSolutionGroup(slug, target.groupCode()) ? Optional.of(slug) : Optional.empty();
+        }
+        return resolutions.resolutionOfSolutionGroup(target.groupCode());
     }
 
     private TaskTargets taskTargets() {

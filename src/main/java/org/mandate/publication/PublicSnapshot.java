@@ -191,6 +191,7 @@ class PublicSnapshot {
         row.put("blocked", t.blocked());
         row.put("kind", t.kind().name());
         row.put("expectedResult", t.expectedResult());
+        row.put("daysLate", t.daysLate());
         return row;
     }
 

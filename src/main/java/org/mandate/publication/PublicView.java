@@ -301,7 +301,11 @@ public class PublicView {
         Map<String, Object> r = resolution(resolution);
         java.util.Set<String> groups = new java.util.HashSet<>();
         if (r != null) {
-            list(r, "solutionGroups").forEach(g -> groups.add("solution-group:" + g.get("code")));
+            // Appraisals name a group by its code alone (older ones) or with its resolution (slug/code).
+            list(r, "solutionGroups").forEach(g -> {
+                groups.add("solution-group:" + g.get("code"));
+                groups.add("solution-group:" + resolution + "/" + g.get("code"));
+            });
         }
         java.util.Set<String> taskKeys = new java.util.HashSet<>();
         tasksOf(resolution).forEach(t -> taskKeys.add("task:" + t.get("id")));

@@ -78,9 +78,25 @@ public class ResolutionManagement {
         return find(slug).orElseThrow(() -> new NotFoundException("resolution", slug));
     }
 
-    /** The slug of the resolution a solution group belongs to. */
+    /**
+     * The slug of the one resolution that has a solution group with this code; empty when none has it or
+     * when several do (codes are unique within a resolution only: name the resolution with the code).
+     */
     public Optional<String> resolutionOfSolutionGroup(String code) {
-        return resolutions.slugOfSolutionGroup(code);
+        List<String> slugs = resolutionsOfSolutionGroup(code);
+        return slugs.size() == 1 ? Optional.of(slugs.get(0)) : Optional.empty();
+    }
+
+    /** The slugs of every resolution that has a solution group with this code. */
+    public List<String> resolutionsOfSolutionGroup(String code) {
+        return code == null ? List.of() : resolutions.slugsOfSolutionGroup(code);
+    }
+
+    /** True when the resolution has a solution group with this code. */
+    public boolean hasSolutionGroup(String slug, String code) {
+        return slug != null
+                && code != null
+                && resolutions.slugsOfSolutionGroup(code).contains(slug);
     }
 
     @Transactional
@@ -214,7 +230,7 @@ public class ResolutionManagement {
         }
         Checks.maxLength(problems, "titles", command.titles(), 1000);
         Checks.throwIfAny(problems);
-        if (resolutions.solutionGroupCodeExists(command.code())) {
+        if (resolutions.solutionGroupExists(resolution.id(), command.code())) {
             throw new ConflictException("error.duplicateCode", command.code());
         }
         int position = command.position() != null
@@ -222,7 +238,7 @@ public class ResolutionManagement {
                 : resolution.solutionGroups().size() + 1;
         SolutionGroup group = new SolutionGroup(command.code(), command.titles(), position);
         resolutions.insertSolutionGroup(resolution.id(), group);
-        events.publishEvent(AuditedChange.created("solution-group", group.code(), group));
+        events.publishEvent(AuditedChange.created("solution-group", slug + "/" + group.code(), group));
         return group;
     }
 

@@ -36,12 +36,12 @@ class Resolutions {
                 .optional();
     }
 
-    Optional<String> slugOfSolutionGroup(String code) {
-        return jdbc.sql(
-                        "select r.slug from resolution_solution_group g join resolution r on r.id = g.resolution_id where g.code = :code")
-                .param("code", code)
-                .query(String.class)
-                .optional();
+    /** The slugs of the resolutions that have a solution group with this code (codes repeat across them). */
+    List<String> slugsOfSolutionGroup(String code) {
+        return jdbc.sql("""
+                select r.slug from resolution_solution_group g join resolution r on r.id = g.resolution_id
+                 where g.code = :code order by r.slug
+                """).param("code", code).query(String.class).list();
     }
 
     void insert(Resolution r) {
@@ -126,8 +126,9 @@ class Resolutions {
                 .update();
     }
 
-    boolean solutionGroupCodeExists(String code) {
-        return jdbc.sql("select count(*) from resolution_solution_group where code = :code")
+    boolean solutionGroupExists(long resolutionId, String code) {
+        return jdbc.sql("select count(*) from resolution_solution_group where resolution_id = :rid and code = :code")
+                        .param("rid", resolutionId)
                         .param("code", code)
                         .query(Long.class)
                         .single()

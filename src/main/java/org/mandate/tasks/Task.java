@@ -125,12 +125,9 @@ public record Task(
         return ChronoUnit.DAYS.between(deadline, today);
     }
 
-    /** Days late at completion for DONE_LATE tasks. */
+    /** Days after the deadline that a DONE_LATE task was done ({@link TaskStatusRules#daysLate}). */
     public long daysLateAtCompletion() {
-        if (status != TaskStatus.DONE_LATE || deadline == null || completedOn == null) {
-            return 0;
-        }
-        return ChronoUnit.DAYS.between(deadline, completedOn);
+        return status == TaskStatus.DONE_LATE ? TaskStatusRules.daysLate(deadline, completedOn) : 0;
     }
 
     public boolean finished() {

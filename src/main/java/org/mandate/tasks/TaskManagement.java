@@ -24,6 +24,7 @@ import org.mandate.shared.AuditedChange;
 import org.mandate.shared.Checks;
 import org.mandate.shared.ConflictException;
 import org.mandate.shared.ForbiddenException;
+import org.mandate.shared.InvalidInputException;
 import org.mandate.shared.NotFoundException;
 import org.mandate.shared.PageResult;
 import org.mandate.shared.Paging;
@@ -168,7 +169,9 @@ public class TaskManagement {
             int progress,
             boolean blocked,
             TaskKind kind,
-            String expectedResult) {}
+            String expectedResult,
+            LocalDate completedOn,
+            long daysLate) {}
 
     /**
      * Per-unit scorecard inputs over a date range (tasks led in the unit's subtree). The rates are percentages
@@ -222,7 +225,7 @@ public class TaskManagement {
 
     PageResult<Task> list(TaskFilter filter, Paging paging, boolean excludeDrafts) {
         LocalDate today = today();
-        Tasks.Filter f = toFilter(filter, excludeDrafts);
+        Tasks.Filter f = toFilter(qualified(filter), excludeDrafts);
         return new PageResult<>(
                 tasks.page(f, today, staleBefore(today), paging.offset(), paging.size()),
                 paging.page(),
@@ -236,7 +239,38 @@ public class TaskManagement {
      */
     public void forEach(TaskFilter filter, int limit, java.util.function.Consumer<Task> each) {
         LocalDate today = today();
-        tasks.forEach(toFilter(filter, false), today, staleBefore(today), limit, each);
+        tasks.forEach(toFilter(qualified(filter), false), today, staleBefore(today), limit, each);
+    }
+
+    /**
+     * A solution-group filter names its resolution: {@code resolution=70-nq-tw&solutionGroup=G1}, or
+     * {@code solutionGroup=70-nq-tw/G1}. A bare code is read as the group of the one resolution that has it;
+     * when several have it the filter is refused (400) rather than mixing their tasks.
+     */
+    TaskFilter qualified(TaskFilter f) {
+        String group = blankToNull(f.solutionGroup());
+        if (group == null) {
+            return f;
+        }
+        String resolution = blankToNull(f.resolution());
+        int slash = group.indexOf('/');
+        if (slash > 0) {
+            String slug = group.substring(0, slash);
+            if (resolution != null && !resolution.equals(slug)) {
+                throw new InvalidInputException("solutionGroup", "error.tasks.groupResolution", resolution);
+            }
+            resolution = slug;
+            group = group.substring(slash + 1);
+        } else if (resolution == null) {
+            List<String> owners = resolutions.resolutionsOfSolutionGroup(group);
+            if (owners.size() > 1) {
+                throw new InvalidInputException(
+                        "solutionGroup", "error.tasks.groupAmbiguous", group, String.join(", ", owners));
+            }
+            resolution = owners.isEmpty() ? null : owners.get(0);
+        }
+        return new TaskFilter(
+                resolution, group, f.orgUnit(), f.status(), f.overdue(), f.dueBefore(), f.kind(), f.parent());
     }
 
     static Tasks.Filter toFilter(TaskFilter f, boolean excludeDrafts) {
@@ -391,7 +425,7 @@ public class TaskManagement {
             tasks.setDependencies(id, c.dependsOn());
         }
         if (v.parent() != null) {
-            tasks.rollUpProgress(v.parent().id());
+            rollUp(v.parent().id());
         }
         Task created = get(id);
         events.publishEvent(AuditedChange.created("task", id, created));
@@ -419,6 +453,8 @@ public class TaskManagement {
             parent = find(c.parent()).orElse(null);
             if (parent == null) {
                 problems.add(new FieldProblem(prefix + "parent", "error.unknown", c.parent()));
+            } else if (parent.finished()) {
+                problems.add(new FieldProblem(prefix + "parent", "error.tasks.parentFinished", parent.status()));
             }
         }
         String resolution = c.resolution() != null ? c.resolution() : (parent == null ? null : parent.resolution());
@@ -434,12 +470,9 @@ public class TaskManagement {
             problems.add(new FieldProblem(prefix + "resolution", "error.tasks.parentResolution", parent.resolution()));
         }
         if (!Task.blank(group)) {
-            Optional<String> of = resolutions.resolutionOfSolutionGroup(group);
-            if (of.isEmpty()) {
-                problems.add(new FieldProblem(prefix + "solutionGroup", "error.unknown", group));
-            } else if (resolution != null && !of.get().equals(resolution)) {
-                problems.add(new FieldProblem(prefix + "solutionGroup", "error.tasks.groupResolution", resolution));
-            }
+            groupProblem(resolution, group)
+                    .ifPresent(k -> problems.add(new FieldProblem(
+                            prefix + "solutionGroup", k, k.equals("error.unknown") ? group : resolution)));
         }
         OrgUnit lead = null;
         if (Task.blank(c.leadUnit())) {
@@ -522,6 +555,18 @@ public class TaskManagement {
                 status);
     }
 
+    /** What is wrong with naming this group under the resolution (codes are unique within a resolution). */
+    private Optional<String> groupProblem(String resolution, String group) {
+        List<String> owners = resolutions.resolutionsOfSolutionGroup(group);
+        if (owners.isEmpty()) {
+            return Optional.of("error.unknown");
+        }
+        if (resolution != null && !owners.contains(resolution)) {
+            return Optional.of("error.tasks.groupResolution");
+        }
+        return Optional.empty();
+    }
+
     private static void clarityProblems(
             List<FieldProblem> problems, String prefix, Map<Clarity, List<String>> missing) {
         missing.forEach((clarity, fields) -> fields.forEach(
@@ -587,12 +632,9 @@ public class TaskManagement {
         }
         String group = c.solutionGroup() != null ? blankToNull(c.solutionGroup()) : current.solutionGroup();
         if (c.solutionGroup() != null && group != null) {
-            Optional<String> of = resolutions.resolutionOfSolutionGroup(group);
-            if (of.isEmpty()) {
-                problems.add(new FieldProblem("solutionGroup", "error.unknown", group));
-            } else if (!of.get().equals(current.resolution())) {
-                problems.add(new FieldProblem("solutionGroup", "error.tasks.groupResolution", current.resolution()));
-            }
+            groupProblem(current.resolution(), group)
+                    .ifPresent(k -> problems.add(new FieldProblem(
+                            "solutionGroup", k, k.equals("error.unknown") ? group : current.resolution())));
         }
         OrgUnit lead = orgUnits.find(c.leadUnit() != null ? c.leadUnit() : current.leadUnit())
                 .orElse(null);
@@ -658,6 +700,11 @@ public class TaskManagement {
                 case DONE, DONE_LATE -> problems.add(new FieldProblem("status", "error.tasks.doneByUpdate"));
                 default -> status = c.status();
             }
+            if (TaskStatus.UNFINISHED.contains(c.status()) && c.status() != stored && statusFromSubTasks(id)) {
+                problems.add(new FieldProblem("status", "error.tasks.statusFromChildren"));
+            } else if (TaskStatusRules.contradicts(c.status(), current.progress())) {
+                problems.add(new FieldProblem("status", "error.tasks.startedNotNotStarted", current.progress()));
+            }
         }
         if (current.finished() && c.status() != null && c.status() != current.status()) {
             throw new ConflictException("error.tasks.finished", current.status());
@@ -717,9 +764,8 @@ public class TaskManagement {
         if (c.dependsOn() != null) {
             tasks.setDependencies(id, c.dependsOn());
         }
-        if (current.parent() != null) {
-            rollUp(current.parent());
-        }
+        // A parent leaving draft takes its sub-tasks' status at once; its own parent re-derives too.
+        rollUp(id);
         Task updated = get(id);
         events.publishEvent(AuditedChange.updated("task", id, current, updated));
         return updated;
@@ -779,7 +825,13 @@ public class TaskManagement {
         } else if (status == TaskStatus.DRAFT || status == TaskStatus.DONE_LATE) {
             problems.add(new FieldProblem("status", "error.badValue", status));
         }
-        boolean done = status == TaskStatus.DONE;
+        boolean parent = status != null && statusFromSubTasks(id);
+        if (parent) {
+            problems.add(new FieldProblem("status", "error.tasks.statusFromChildren"));
+        } else if (r.progress() != null && TaskStatusRules.contradicts(status, r.progress())) {
+            problems.add(new FieldProblem("status", "error.tasks.startedNotNotStarted", r.progress()));
+        }
+        boolean done = status == TaskStatus.DONE && !parent;
         if (done) {
             if (Task.blank(r.note())) {
                 problems.add(new FieldProblem("note", "error.tasks.resultRequired"));
@@ -797,7 +849,7 @@ public class TaskManagement {
         }
         LocalDate today = today();
         int progress = done ? 100 : r.progress();
-        if (!done && tasks.hasChildren(id)) {
+        if (!done && statusFromSubTasks(id)) {
             progress = current.progress();
         }
         TaskStatus stored;
@@ -810,7 +862,7 @@ public class TaskManagement {
             stored = status;
         } else {
             TaskStatus base = current.status() == TaskStatus.OVERDUE ? storedStatusOf(current) : current.status();
-            stored = base == TaskStatus.NOT_STARTED && progress > 0 ? TaskStatus.ON_TRACK : base;
+            stored = TaskStatusRules.afterProgress(base, progress);
         }
         String evidence = blankToNull(r.evidenceUrl());
         if (!tasks.recordProgress(
@@ -837,13 +889,45 @@ public class TaskManagement {
         return updated;
     }
 
+    /** Re-derives the status and progress of the task and of every task above it ({@link TaskStatusRules}). */
     private void rollUp(Long parentId) {
         Long p = parentId;
         int guard = 0;
+        LocalDate today = today();
         while (p != null && guard++ < 50) {
-            tasks.rollUpProgress(p);
+            long id = p;
+            tasks.family(id)
+                    .ifPresent(f -> TaskStatusRules.fromSubTasks(f.status(), f.deadline(), f.subTasks(), today)
+                            .ifPresent(d -> {
+                                tasks.applyDerived(id, d);
+                                if (d.status() != f.status()) {
+                                    derivedStatusChanged(id, f.status(), d);
+                                }
+                            }));
             p = tasks.parentOf(p);
         }
+    }
+
+    private void derivedStatusChanged(long id, TaskStatus before, TaskStatusRules.Derived d) {
+        Task t = get(id);
+        events.publishEvent(new AuditedChange(
+                "task", String.valueOf(id), "status-derived", Map.of("status", before), Map.of("status", d.status())));
+        if (d.status().isDone() && !before.isDone()) {
+            events.publishEvent(new TaskCompleted(
+                    id,
+                    t.leadUnit(),
+                    t.resolution(),
+                    t.deadline(),
+                    d.completedOn(),
+                    d.status() == TaskStatus.DONE_LATE));
+        }
+    }
+
+    /** True when the task has sub-tasks that count, so that its status is theirs ({@link TaskStatusRules}). */
+    private boolean statusFromSubTasks(long id) {
+        return tasks.family(id)
+                .flatMap(f -> TaskStatusRules.fromSubTasks(f.status(), f.deadline(), f.subTasks(), today()))
+                .isPresent();
     }
 
     @Transactional
@@ -934,6 +1018,12 @@ public class TaskManagement {
             events.publishEvent(
                     new TaskBecameOverdue(row.id(), row.leadUnit(), row.resolution(), row.deadline(), since));
         }
+        // A sub-task turning overdue puts its parent at risk (TaskStatusRules).
+        rows.stream()
+                .map(row -> tasks.parentOf(row.id()))
+                .filter(java.util.Objects::nonNull)
+                .distinct()
+                .forEach(this::rollUp);
         return rows.size();
     }
 
@@ -1078,7 +1168,9 @@ public class TaskManagement {
                 t.progress(),
                 t.blocked(),
                 t.kind(),
-                t.expectedResult());
+                t.expectedResult(),
+                t.completedOn(),
+                t.daysLateAtCompletion());
     }
 
     /**

@@ -485,23 +485,46 @@ class Tasks {
                 .list();
     }
 
-    /** Recomputes a parent's progress from its (not cancelled) children, weighted. */
-    void rollUpProgress(long parentId) {
-        Map<String, Object> agg = jdbc.sql("""
-                select coalesce(sum(progress * weight), 0) as num, coalesce(sum(weight), 0) as den
-                  from task where parent_id = :id and status not in ('CANCELLED', 'DRAFT')
+    /** The parent's stored status and deadline, and its sub-tasks as the status rules read them. */
+    record Family(TaskStatus status, LocalDate deadline, List<TaskStatusRules.SubTask> subTasks) {}
+
+    Optional<Family> family(long parentId) {
+        return jdbc.sql("select status, deadline from task where id = :id")
+                .param("id", parentId)
+                .query((rs, n) -> new Family(
+                        TaskStatus.valueOf(rs.getString("status")), date(rs, "deadline"), subTasks(parentId)))
+                .optional();
+    }
+
+    private List<TaskStatusRules.SubTask> subTasks(long parentId) {
+        return jdbc.sql("""
+                select status, progress, weight, deadline, completed_on from task where parent_id = :id order by id
                 """)
                 .param("id", parentId)
-                .query((rs, n) -> Map.<String, Object>of("num", rs.getLong("num"), "den", rs.getLong("den")))
-                .single();
-        long den = (Long) agg.get("den");
-        if (den > 0) {
-            int progress = (int) Math.round((double) (Long) agg.get("num") / den);
-            jdbc.sql("update task set progress = :p where id = :id")
-                    .param("p", progress)
-                    .param("id", parentId)
-                    .update();
-        }
+                .query((rs, n) -> new TaskStatusRules.SubTask(
+                        TaskStatus.valueOf(rs.getString("status")),
+                        rs.getInt("progress"),
+                        rs.getInt("weight"),
+                        date(rs, "deadline"),
+                        date(rs, "completed_on")))
+                .list();
+    }
+
+    /** Writes what a parent derives from its sub-tasks; not a version bump: nobody edited the parent itself. */
+    void applyDerived(long parentId, TaskStatusRules.Derived d) {
+        jdbc.sql("""
+                        update task set progress = :progress, status = :status, completed_on = :completedOn,
+                            completed_day = :completedDay
+                         where id = :id
+                        """)
+                .param("progress", d.progress())
+                .param("status", d.status().name())
+                .param("completedOn", d.completedOn() == null ? null : Date.valueOf(d.completedOn()))
+                .param(
+                        "completedDay",
+                        d.completedOn() == null ? null : (int) d.completedOn().toEpochDay())
+                .param("id", parentId)
+                .update();
     }
 
     Long parentOf(long id) {
