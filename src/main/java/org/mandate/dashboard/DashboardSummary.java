@@ -13,9 +13,9 @@ public record DashboardSummary(
         double percentDone,
         double averageProgress,
         long overdue,
-        long budgetPlanned,
-        long budgetAllocated,
-        long budgetDisbursed,
+        BigDecimal budgetPlanned,
+        BigDecimal budgetAllocated,
+        BigDecimal budgetDisbursed,
         Map<String, Long> openBottlenecksByType,
         List<IndicatorLine> indicators) {
 

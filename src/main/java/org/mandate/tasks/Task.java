@@ -50,6 +50,12 @@ public record Task(
         String createdBy,
         long version) {
 
+    /**
+     * The largest amount a money field (planned, allocated, disbursed budget) may hold: 10^15 VND. Sums over
+     * tasks are computed as decimals, so no number of tasks at this maximum overflows a total.
+     */
+    public static final long MAX_MONEY = 1_000_000_000_000_000L;
+
     /** The clarities still missing, each with the fields that would state it. */
     public Map<Clarity, List<String>> missingClarities() {
         return missing(

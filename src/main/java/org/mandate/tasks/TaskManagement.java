@@ -1,5 +1,6 @@
 package org.mandate.tasks;
 
+import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
@@ -152,9 +153,9 @@ public class TaskManagement {
             double percentDone,
             double averageProgress,
             long overdue,
-            long budgetPlanned,
-            long budgetAllocated,
-            long budgetDisbursed) {}
+            BigDecimal budgetPlanned,
+            BigDecimal budgetAllocated,
+            BigDecimal budgetDisbursed) {}
 
     /** A task as the public sees it. */
     public record PublicTaskRow(
@@ -329,7 +330,7 @@ public class TaskManagement {
     }
 
     /** Own plus descendants' budgets: planned, allocated, disbursed. */
-    public long[] rolledUpBudget(long id) {
+    public BigDecimal[] rolledUpBudget(long id) {
         return tasks.subtreeBudget(id);
     }
 
@@ -603,6 +604,8 @@ public class TaskManagement {
                 .entrySet()) {
             if (e.getValue() < 0) {
                 problems.add(new FieldProblem(prefix + e.getKey(), "error.tasks.negative"));
+            } else if (e.getValue() > Task.MAX_MONEY) {
+                problems.add(new FieldProblem(prefix + e.getKey(), "error.tasks.moneyMax", Task.MAX_MONEY));
             }
         }
         if (weight != null && (weight < 1 || weight > 1000)) {
@@ -1095,21 +1098,22 @@ public class TaskManagement {
     }
 
     private TaskCounts computeCounts(String resolution, String orgUnit, boolean exact, LocalDate today) {
-        Map<String, long[]> rows = tasks.countsByStatus(resolution, orgUnit, exact, today);
+        Map<String, BigDecimal[]> rows = tasks.countsByStatus(resolution, orgUnit, exact, today);
         Map<TaskStatus, Long> byStatus = new EnumMap<>(TaskStatus.class);
         long total = 0;
-        long planned = 0;
-        long allocated = 0;
-        long disbursed = 0;
+        // Money is summed as decimals: many tasks at the maximum budget would overflow a long.
+        BigDecimal planned = BigDecimal.ZERO;
+        BigDecimal allocated = BigDecimal.ZERO;
+        BigDecimal disbursed = BigDecimal.ZERO;
         long progressSum = 0;
         for (var e : rows.entrySet()) {
-            long[] v = e.getValue();
-            byStatus.put(TaskStatus.valueOf(e.getKey()), v[0]);
-            total += v[0];
-            planned += v[1];
-            allocated += v[2];
-            disbursed += v[3];
-            progressSum += v[4];
+            BigDecimal[] v = e.getValue();
+            byStatus.put(TaskStatus.valueOf(e.getKey()), v[0].longValue());
+            total += v[0].longValue();
+            planned = planned.add(v[1]);
+            allocated = allocated.add(v[2]);
+            disbursed = disbursed.add(v[3]);
+            progressSum += v[4].longValue();
         }
         long done = byStatus.getOrDefault(TaskStatus.DONE, 0L) + byStatus.getOrDefault(TaskStatus.DONE_LATE, 0L);
         long counted = total - byStatus.getOrDefault(TaskStatus.CANCELLED, 0L);

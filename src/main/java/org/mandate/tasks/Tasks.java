@@ -1,5 +1,6 @@
 package org.mandate.tasks;
 
+import java.math.BigDecimal;
 import java.sql.Date;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -536,15 +537,16 @@ class Tasks {
     }
 
     /** Own plus descendants' budgets: {planned, allocated, disbursed}. */
-    long[] subtreeBudget(long id) {
+    BigDecimal[] subtreeBudget(long id) {
         String path = pathOf(id);
         return jdbc.sql("""
-                select coalesce(sum(budget_planned), 0), coalesce(sum(budget_allocated), 0),
-                       coalesce(sum(budget_disbursed), 0)
+                select coalesce(sum(cast(budget_planned as decimal(38, 0))), 0),
+                       coalesce(sum(cast(budget_allocated as decimal(38, 0))), 0),
+                       coalesce(sum(cast(budget_disbursed as decimal(38, 0))), 0)
                   from task where path like :prefix
                 """)
                 .param("prefix", path + "%")
-                .query((rs, n) -> new long[] {rs.getLong(1), rs.getLong(2), rs.getLong(3)})
+                .query((rs, n) -> new BigDecimal[] {rs.getBigDecimal(1), rs.getBigDecimal(2), rs.getBigDecimal(3)})
                 .single();
     }
 
@@ -639,12 +641,12 @@ class Tasks {
     Map<String, long[]> blockSummaries(String source) {
         Map<String, long[]> out = new LinkedHashMap<>();
         jdbc.sql("""
-                select b.source_ref, count(*) as tasks, coalesce(sum(t.budget_planned - t.budget_disbursed), 0) as money
+                select b.source_ref, count(*) as tasks, coalesce(sum(cast(t.budget_planned - t.budget_disbursed as decimal(38, 0))), 0) as money
                   from task_blocker b join task t on t.id = b.task_id
                  where b.source = :source
                  group by b.source_ref
                 """).param("source", source).query(rs -> {
-            out.put(rs.getString(1), new long[] {rs.getLong(2), rs.getLong(3)});
+            out.put(rs.getString(1), new long[] {rs.getLong(2), saturated(rs.getBigDecimal(3))});
         });
         return out;
     }
@@ -770,7 +772,7 @@ class Tasks {
         return exact ? "(select x.id from org_unit x where x.code = :orgUnit)" : OrgUnitTree.subtreeIds("orgUnit");
     }
 
-    Map<String, long[]> countsByStatus(String resolution, String orgUnit, boolean exact, LocalDate today) {
+    Map<String, BigDecimal[]> countsByStatus(String resolution, String orgUnit, boolean exact, LocalDate today) {
         Map<String, Object> p = new HashMap<>();
         p.put("today", Date.valueOf(today));
         StringBuilder w = new StringBuilder(" where t.status <> 'DRAFT'");
@@ -782,18 +784,24 @@ class Tasks {
             w.append(" and t.lead_unit_id in ").append(unitScope(exact));
             p.put("orgUnit", orgUnit);
         }
-        Map<String, long[]> out = new LinkedHashMap<>();
+        Map<String, BigDecimal[]> out = new LinkedHashMap<>();
         jdbc.sql("""
-                select s, count(*), coalesce(sum(budget_planned), 0), coalesce(sum(budget_allocated), 0),
-                       coalesce(sum(budget_disbursed), 0), coalesce(sum(progress), 0)
+                select s, count(*), coalesce(sum(cast(budget_planned as decimal(38, 0))), 0),
+                       coalesce(sum(cast(budget_allocated as decimal(38, 0))), 0),
+                       coalesce(sum(cast(budget_disbursed as decimal(38, 0))), 0),
+                       coalesce(sum(cast(progress as decimal(38, 0))), 0)
                   from (select case when t.status in ('NOT_STARTED','ON_TRACK','AT_RISK') and t.deadline < :today
                                     then 'OVERDUE' else t.status end as s,
                                t.budget_planned, t.budget_allocated, t.budget_disbursed, t.progress
                           from task t
                 """ + w + ") x group by s").params(p).query(rs -> {
-            out.put(
-                    rs.getString(1),
-                    new long[] {rs.getLong(2), rs.getLong(3), rs.getLong(4), rs.getLong(5), rs.getLong(6)});
+            out.put(rs.getString(1), new BigDecimal[] {
+                BigDecimal.valueOf(rs.getLong(2)),
+                rs.getBigDecimal(3),
+                rs.getBigDecimal(4),
+                rs.getBigDecimal(5),
+                rs.getBigDecimal(6)
+            });
         });
         return out;
     }
@@ -814,8 +822,8 @@ class Tasks {
                                     then :asOfDay - t.deadline_day
                                     when t.status = 'DONE_LATE' and t.deadline between :from and :to
                                     then t.completed_day - t.deadline_day else 0 end), 0),
-                  coalesce(sum(t.budget_allocated), 0),
-                  coalesce(sum(t.budget_disbursed), 0),
+                  coalesce(sum(cast(t.budget_allocated as decimal(38, 0))), 0),
+                  coalesce(sum(cast(t.budget_disbursed as decimal(38, 0))), 0),
                   coalesce(sum(case when t.rebaseline_count > 0 then 1 else 0 end), 0),
                   coalesce(sum(case when t.status in ('NOT_STARTED','ON_TRACK','AT_RISK') and t.deadline < :asOf
                                      and t.deadline between :from and :to then 1 else 0 end), 0)
@@ -832,8 +840,8 @@ class Tasks {
                     rs.getLong(3),
                     rs.getLong(4),
                     rs.getLong(5),
-                    rs.getLong(6),
-                    rs.getLong(7),
+                    saturated(rs.getBigDecimal(6)),
+                    saturated(rs.getBigDecimal(7)),
                     rs.getLong(8),
                     rs.getLong(9)
                 })
@@ -917,5 +925,13 @@ class Tasks {
         List<Long> ids = new ArrayList<>();
         tasks.forEach(t -> ids.add(t.id()));
         return ids;
+    }
+
+    /** A decimal sum as a long, held at Long.MAX_VALUE: totals over many tasks at the maximum budget. */
+    static long saturated(BigDecimal sum) {
+        if (sum == null) {
+            return 0;
+        }
+        return sum.compareTo(BigDecimal.valueOf(Long.MAX_VALUE)) > 0 ? Long.MAX_VALUE : sum.longValue();
     }
 }
