@@ -140,7 +140,7 @@ class DemoCatalogue implements ApplicationRunner {
     }
 
     private void account(String username, String displayName, Role role, String scope) {
-        accounts.create(LOADER, new NewAccount(username, "demo", displayName, role, scope));
+        accounts.seed(LOADER, new NewAccount(username, "demo", displayName, role, scope));
     }
 
     private static Reader reader(String path) throws IOException {

@@ -38,7 +38,7 @@ class DemoFeedback implements ApplicationRunner {
             return;
         }
         tx.executeWithoutResult(status -> {
-            accounts.create(
+            accounts.seed(
                     DemoCatalogue.LOADER,
                     new NewAccount("moderator", "demo", "Người kiểm duyệt bình luận (demo)", Role.MODERATOR, "TW"));
             rate("unit:CAOBANG", 4, RespondentType.CITIZEN, "(Dữ liệu mẫu) Thủ tục cấp phép nhanh hơn trước.", 1);

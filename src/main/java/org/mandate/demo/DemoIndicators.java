@@ -127,7 +127,7 @@ class DemoIndicators implements ApplicationRunner {
         long t1 = System.currentTimeMillis();
         // The tasks demo may have created the same commune reporter already.
         if (accounts.find("reporter.caobang-c01").isEmpty()) {
-            accounts.create(
+            accounts.seed(
                     DemoCatalogue.LOADER,
                     new NewAccount(
                             "reporter.caobang-c01",

@@ -101,6 +101,6 @@ class DemoReviews implements ApplicationRunner {
     }
 
     private void account(String username, String displayName, Role role) {
-        accounts.create(DemoCatalogue.LOADER, new NewAccount(username, "demo", displayName, role, "TW"));
+        accounts.seed(DemoCatalogue.LOADER, new NewAccount(username, "demo", displayName, role, "TW"));
     }
 }

@@ -72,7 +72,7 @@ class DemoTasks implements ApplicationRunner {
 
     private void load() {
         if (accounts.find("reporter.caobang-c01").isEmpty()) {
-            accounts.create(
+            accounts.seed(
                     loader,
                     new NewAccount(
                             "reporter.caobang-c01",

@@ -7,15 +7,20 @@ import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.core.userdetails.UserDetails;
 
-/** The logged-in user as Spring Security sees it; also the {@link Actor} other modules read. */
+/**
+ * The logged-in user as Spring Security sees it; also the {@link Actor} other modules read. It remembers
+ * the credentials version it was loaded under, so that a session ends when the account changes.
+ */
 class MandatePrincipal implements UserDetails, Actor.Holder {
 
     private final User user;
     private final String passwordHash;
+    private final long credentialsVersion;
 
-    MandatePrincipal(User user, String passwordHash) {
-        this.user = user;
-        this.passwordHash = passwordHash;
+    MandatePrincipal(Users.Stored stored) {
+        this.user = stored.user();
+        this.passwordHash = stored.passwordHash();
+        this.credentialsVersion = stored.credentialsVersion();
     }
 
     @Override
@@ -25,6 +30,10 @@ class MandatePrincipal implements UserDetails, Actor.Holder {
 
     User user() {
         return user;
+    }
+
+    long credentialsVersion() {
+        return credentialsVersion;
     }
 
     @Override

@@ -18,7 +18,7 @@ class UserAccounts implements UserDetailsService {
     @Override
     public UserDetails loadUserByUsername(String username) {
         return users.findByUsername(username)
-                .map(s -> new MandatePrincipal(s.user(), s.passwordHash()))
+                .map(MandatePrincipal::new)
                 .orElseThrow(() -> new UsernameNotFoundException(username));
     }
 }

@@ -23,7 +23,7 @@ class AccountIntegrationTests {
         String hash = jdbc.sql("select password_hash from identity_user where username = 'steering'")
                 .query(String.class)
                 .single();
-        assertThat(hash).startsWith("{bcrypt}").doesNotContain("demo");
+        assertThat(hash).startsWith("{bcrypt-sha256}$2").doesNotContain("demo");
     }
 
     @Test
@@ -53,22 +53,24 @@ class AccountIntegrationTests {
         Api admin = Api.as(port, "admin");
         Api.Response created = admin.post(
                 "/api/v1/users",
-                "{\"username\":\"reporter.hanoi\",\"password\":\"s3cret-pass\",\"role\":\"REPORTER\",\"scopeUnit\":\"HANOI\"}");
+                "{\"username\":\"reporter.hanoi\",\"password\":\"Quan-ly-du-an-2025!\",\"role\":\"REPORTER\",\"scopeUnit\":\"HANOI\"}");
         assertThat(created.status()).isEqualTo(201);
-        assertThat(Api.as(port, "reporter.hanoi", "s3cret-pass")
+        assertThat(Api.as(port, "reporter.hanoi", "Quan-ly-du-an-2025!")
                         .get("/api/v1/me")
                         .status())
                 .isEqualTo(200);
         assertThat(admin.get("/api/v1/audit?entityType=user&entityId=reporter.hanoi")
                         .body())
                 .contains("HANOI")
-                .doesNotContain("s3cret-pass");
+                .doesNotContain("Quan-ly-du-an-2025!");
 
         assertThat(Api.as(port, "steering")
                         .post("/api/v1/users", "{\"username\":\"x1\",\"password\":\"abcd\",\"role\":\"ADMIN\"}")
                         .status())
                 .isEqualTo(403);
-        assertThat(admin.post("/api/v1/users", "{\"username\":\"x2\",\"password\":\"abcd\",\"role\":\"REPORTER\"}")
+        assertThat(admin.post(
+                                "/api/v1/users",
+                                "{\"username\":\"x2\",\"password\":\"Quan-ly-du-an-2025!\",\"role\":\"REPORTER\"}")
                         .errorFields())
                 .containsExactly("scopeUnit");
         assertThat(admin.post("/api/v1/users", "{\"username\":\"X Y\",\"password\":\"a\",\"role\":\"KING\"}")

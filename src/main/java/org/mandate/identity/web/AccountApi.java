@@ -1,12 +1,12 @@
 package org.mandate.identity.web;
 
 import java.net.URI;
+import java.time.LocalDate;
 import java.util.List;
-import java.util.Map;
 import org.mandate.identity.AccountManagement;
 import org.mandate.identity.AccountManagement.AccountChanges;
 import org.mandate.identity.AccountManagement.NewAccount;
-import org.mandate.identity.AccountPages;
+import org.mandate.identity.TokenScope;
 import org.mandate.identity.User;
 import org.mandate.shared.Actor;
 import org.mandate.shared.Role;
@@ -19,6 +19,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -28,11 +29,9 @@ import org.springframework.web.bind.annotation.RestController;
 class AccountApi {
 
     private final AccountManagement accounts;
-    private final AccountPages pages;
 
-    AccountApi(AccountManagement accounts, AccountPages pages) {
+    AccountApi(AccountManagement accounts) {
         this.accounts = accounts;
-        this.pages = pages;
     }
 
     record UserJson(String username, String displayName, Role role, String scopeUnit, boolean enabled, long version) {
@@ -50,7 +49,11 @@ class AccountApi {
             Boolean enabled,
             Long version) {}
 
-    record TokenRequest(String name) {}
+    record TokenRequest(String name, TokenScope scope, LocalDate expiresOn) {}
+
+    /** A new token: what it is, and the token itself, shown this once. */
+    record CreatedTokenJson(
+            long id, String name, TokenScope scope, LocalDate expiresOn, java.time.Instant createdAt, String token) {}
 
     @GetMapping("/me")
     UserJson me() {
@@ -85,16 +88,20 @@ class AccountApi {
                         body.version())));
     }
 
+    /** The caller's tokens; admins may ask for another account's with {@code ?user=NAME}, or all with {@code ?user=*}. */
     @GetMapping("/tokens")
-    List<AccountPages.TokenView> tokens() {
-        return pages.tokens(Actor.require());
+    List<AccountManagement.TokenView> tokens(@RequestParam(required = false) String user) {
+        return accounts.tokens(Actor.require(), user);
     }
 
-    /** Returns the token once; keep it, it cannot be shown again. */
+    /** Returns the token once; keep it, it cannot be shown again. Only a password login may create one. */
     @PostMapping("/tokens")
     @ResponseStatus(HttpStatus.CREATED)
-    Map<String, String> createToken(@RequestBody TokenRequest body) {
-        return Map.of("name", body.name(), "token", accounts.createToken(Actor.require(), body.name()));
+    CreatedTokenJson createToken(@RequestBody TokenRequest body) {
+        AccountManagement.CreatedToken created = accounts.createToken(
+                Actor.require(), new AccountManagement.NewToken(body.name(), body.scope(), body.expiresOn()));
+        AccountManagement.TokenView v = created.view();
+        return new CreatedTokenJson(v.id(), v.name(), v.scope(), v.expiresOn(), v.createdAt(), created.token());
     }
 
     @DeleteMapping("/tokens/{id}")

@@ -1,8 +1,10 @@
 package org.mandate.identity.web;
 
+import java.time.LocalDate;
 import org.mandate.identity.AccountManagement;
-import org.mandate.identity.AccountPages;
+import org.mandate.identity.TokenScope;
 import org.mandate.shared.Actor;
+import org.mandate.shared.InvalidInputException;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -18,25 +20,37 @@ class AccountController {
     static final String USERS_VIEW = "identity/users";
 
     private final AccountManagement accounts;
-    private final AccountPages pages;
 
-    AccountController(AccountManagement accounts, AccountPages pages) {
+    AccountController(AccountManagement accounts) {
         this.accounts = accounts;
-        this.pages = pages;
     }
 
     @GetMapping("/account")
     String account(Model model) {
         Actor actor = Actor.require();
         model.addAttribute("me", accounts.find(actor.username()).orElseThrow());
-        model.addAttribute("tokens", pages.tokens(actor));
+        model.addAttribute("tokens", accounts.tokens(actor, null));
+        model.addAttribute("scopes", TokenScope.values());
+        model.addAttribute("maxExpiry", accounts.today().plusDays(AccountManagement.MAX_TOKEN_DAYS));
+        model.addAttribute("minExpiry", accounts.today());
         return ACCOUNT_VIEW;
     }
 
     @PostMapping("/account/tokens")
-    String createToken(@RequestParam String name, Model model) {
+    String createToken(
+            @RequestParam String name,
+            @RequestParam(required = false) TokenScope scope,
+            @RequestParam(required = false) LocalDate expiresOn,
+            Model model) {
         Actor actor = Actor.require();
-        model.addAttribute("newToken", accounts.createToken(actor, name));
+        try {
+            model.addAttribute(
+                    "newToken",
+                    accounts.createToken(actor, new AccountManagement.NewToken(name, scope, expiresOn))
+                            .token());
+        } catch (InvalidInputException e) {
+            model.addAttribute("tokenProblems", e.fieldProblems());
+        }
         return account(model);
     }
 
