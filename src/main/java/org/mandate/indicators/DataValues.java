@@ -14,14 +14,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.mandate.indicators.DataValue.State;
-import org.mandate.indicators.Indicator.Aggregation;
 import org.mandate.orgunits.OrgUnitTree;
 import org.mandate.shared.Period;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
-/** Data values in SQL, and the subtree roll-ups: one query per indicator, whatever the subtree or range. */
+/** Data values in SQL, and what the roll-up reads: the unit tree and one query per indicator and range. */
 @Repository
 class DataValues {
 
@@ -238,94 +237,58 @@ class DataValues {
         return w.toString();
     }
 
+    /** The unit tree under {@code unitCode} (all units when null): each unit's id with its parent's id. */
+    record Units(long root, Map<Long, Long> parentOf) {}
+
+    Units units(String unitCode) {
+        Map<Long, Long> parentOf = new HashMap<>();
+        jdbc.sql("select u.id, u.parent_id from org_unit u"
+                        + (unitCode == null ? "" : " where u.id in " + OrgUnitTree.subtreeIds("unit")))
+                .param("unit", unitCode)
+                .query(rs -> {
+                    long unit = rs.getLong(1);
+                    long parent = rs.getLong(2);
+                    parentOf.put(unit, rs.wasNull() ? null : parent);
+                });
+        long root;
+        if (unitCode == null) {
+            List<Long> roots = parentOf.entrySet().stream()
+                    .filter(e -> e.getValue() == null)
+                    .map(Map.Entry::getKey)
+                    .toList();
+            root = roots.size() == 1 ? roots.get(0) : -1;
+        } else {
+            root = jdbc.sql("select id from org_unit where code = :unit")
+                    .param("unit", unitCode)
+                    .query(Long.class)
+                    .single();
+        }
+        return new Units(root, parentOf);
+    }
+
+    /** A stored value as the roll-up reads it: its unit, the start and anchor of its period, the value. */
+    record Row(long unitId, LocalDate start, LocalDate anchor, BigDecimal value) {}
+
     /**
-     * The indicator's value over the unit's subtree for each bucket period, by its aggregation rule: one
-     * SQL statement for all buckets, the subtree joined through the closure table. Buckets without values
-     * are absent from the map.
+     * The indicator's stored values in the subtree (every unit when {@code unitCode} is null) whose period is
+     * anchored between {@code from} and {@code to}: one index range of the (indicator, anchor) key.
      */
-    Map<Period, BigDecimal> aggregate(
-            long indicatorId,
-            Aggregation aggregation,
-            Long weightIndicatorId,
-            String unitCode,
-            List<Period> buckets,
-            boolean approvedOnly) {
-        if (buckets.isEmpty()) {
-            return Map.of();
-        }
-        Map<String, Object> p = new HashMap<>();
-        StringBuilder values = new StringBuilder();
-        Map<String, Period> byId = new LinkedHashMap<>();
-        for (int n = 0; n < buckets.size(); n++) {
-            Period b = buckets.get(n);
-            values.append(n == 0 ? "" : ", ")
-                    .append("(cast(:b")
-                    .append(n)
-                    .append(" as varchar(10)), cast(:f")
-                    .append(n)
-                    .append(" as date), cast(:t")
-                    .append(n)
-                    .append(" as date))");
-            p.put("b" + n, b.toString());
-            p.put("f" + n, Date.valueOf(b.start()));
-            p.put("t" + n, Date.valueOf(b.end()));
-            byId.put(b.toString(), b);
-        }
-        String approved = approvedOnly ? " and v.state = 'APPROVED'" : "";
-        String expression = switch (aggregation) {
-            case SUM, LAST -> "sum(v.num_value)";
-            case AVERAGE -> "avg(v.num_value)";
-            case MIN -> "min(v.num_value)";
-            case MAX -> "max(v.num_value)";
-            case WEIGHTED_AVERAGE -> "sum(v.num_value * w.num_value) / nullif(sum(w.num_value), 0)";
-        };
-        String weightJoin = "";
-        if (aggregation == Aggregation.WEIGHTED_AVERAGE) {
-            weightJoin = " join indicator_data_value w on w.indicator_id = :weight and w.org_unit_id = v.org_unit_id"
-                    + " and w.period = v.period" + (approvedOnly ? " and w.state = 'APPROVED'" : "");
-            p.put("weight", weightIndicatorId);
-        }
-        String last = "";
-        if (aggregation == Aggregation.LAST) {
-            // The latest period of each bucket, found once per bucket (a correlated subquery per value row
-            // would scan the subtree again for every value: minutes for the whole country).
-            last = " join (select l.period, max(x.start_on) as start_on from (values " + values
-                    + ") as l(period, from_on, to_on) join indicator_data_value x on x.indicator_id = :ind"
-                    + " and x.anchor_on between l.from_on and l.to_on where 1 = 1"
-                    + (unitCode == null ? "" : " and x.org_unit_id in " + OrgUnitTree.subtreeIds("unit"))
-                    + (approvedOnly ? " and x.state = 'APPROVED'" : "")
-                    + " group by l.period) as lb on lb.period = b.period and v.start_on = lb.start_on";
-        }
-        String sql = "select b.period as bucket, " + expression + " as agg from (values " + values
-                + ") as b(period, from_on, to_on)"
-                + " join indicator_data_value v on v.indicator_id = :ind and v.anchor_on between b.from_on and b.to_on"
-                + weightJoin + last + " where v.anchor_on between :rangeFrom and :rangeTo"
-                + (unitCode == null ? "" : " and v.org_unit_id in " + OrgUnitTree.subtreeIds("unit")) + approved
-                + " group by b.period";
-        // The whole range as a plain predicate too: the planner then reads one index range of the indicator
-        // instead of probing every unit of the subtree.
-        p.put(
-                "rangeFrom",
-                Date.valueOf(buckets.stream()
-                        .map(Period::start)
-                        .min(LocalDate::compareTo)
-                        .orElseThrow()));
-        p.put(
-                "rangeTo",
-                Date.valueOf(buckets.stream()
-                        .map(Period::end)
-                        .max(LocalDate::compareTo)
-                        .orElseThrow()));
-        p.put("ind", indicatorId);
-        p.put("unit", unitCode);
-        Map<Period, BigDecimal> result = new HashMap<>();
-        jdbc.sql(sql).params(p).query(rs -> {
-            BigDecimal v = rs.getBigDecimal("agg");
-            if (v != null) {
-                result.put(byId.get(rs.getString("bucket")), v);
-            }
-        });
-        return result;
+    List<Row> rows(long indicatorId, String unitCode, LocalDate from, LocalDate to, boolean approvedOnly) {
+        return jdbc.sql("select v.org_unit_id, v.start_on, v.anchor_on, v.num_value from indicator_data_value v"
+                        + " where v.indicator_id = :ind and v.anchor_on between :from and :to"
+                        + " and v.num_value is not null"
+                        + (unitCode == null ? "" : " and v.org_unit_id in " + OrgUnitTree.subtreeIds("unit"))
+                        + (approvedOnly ? " and v.state = 'APPROVED'" : ""))
+                .param("ind", indicatorId)
+                .param("from", Date.valueOf(from))
+                .param("to", Date.valueOf(to))
+                .param("unit", unitCode)
+                .query((rs, n) -> new Row(
+                        rs.getLong(1),
+                        rs.getDate(2).toLocalDate(),
+                        rs.getDate(3).toLocalDate(),
+                        rs.getBigDecimal(4)))
+                .list();
     }
 
     /** The start of the latest period with a value in the subtree. */

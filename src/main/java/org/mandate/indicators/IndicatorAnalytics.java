@@ -14,8 +14,10 @@ import org.mandate.shared.Period;
 import org.springframework.stereotype.Service;
 
 /**
- * The value of an indicator for a unit's subtree and a period, aggregated by the indicator's rule (weekly
- * values roll up to months, quarters and years by the same rule), with the target of that year, the
+ * The value of an indicator for a unit and a period by the one roll-up rule ({@link RollUp}): the unit's own
+ * reported value when it has one, otherwise the aggregate of its children's values by the indicator's rule,
+ * recursively (weekly values roll up to months, quarters and years by the same rule), with the target of that
+ * year, the
  * attainment and a linear projection to the final target year. Formula indicators are computed from their
  * operands' aggregated values. Every method has an {@code approvedOnly} switch; the {@code public*}
  * methods always use approved values only, for the public dashboard.
@@ -36,6 +38,18 @@ public class IndicatorAnalytics {
         this.cache = cache;
     }
 
+    /**
+     * Where a value comes from: {@code REPORTED} by the unit itself, {@code COMPUTED} from {@code children}
+     * of its direct children that have a value ({@code missing} of them have none), or {@code FORMULA} from
+     * its operands' values. Null beside a null value.
+     */
+    public record Provenance(String source, int children, int missing) {
+
+        static Provenance of(RollUp.Result r) {
+            return r == null ? null : new Provenance(r.source().name(), r.children(), r.missing());
+        }
+    }
+
     /** An aggregated value with its target and attainment (percent); value null when there are no figures. */
     public record Value(
             String indicator,
@@ -44,10 +58,17 @@ public class IndicatorAnalytics {
             BigDecimal value,
             BigDecimal target,
             Integer targetYear,
-            BigDecimal attainment) {}
+            BigDecimal attainment,
+            Provenance provenance) {}
 
     /** One point of a series. */
-    public record Point(String period, LocalDate start, LocalDate end, BigDecimal value, BigDecimal target) {}
+    public record Point(
+            String period,
+            LocalDate start,
+            LocalDate end,
+            BigDecimal value,
+            BigDecimal target,
+            Provenance provenance) {}
 
     /**
      * Where the current pace leads: the straight line through the series, extended to the end of the final
@@ -72,7 +93,8 @@ public class IndicatorAnalytics {
             Integer finalTargetYear,
             BigDecimal finalTarget,
             BigDecimal projected,
-            Boolean onTrack) {}
+            Boolean onTrack,
+            Provenance provenance) {}
 
     public Status status(String indicator, String orgUnit, LocalDate today, boolean approvedOnly) {
         return statusOf(trend(indicator, orgUnit, today, approvedOnly));
@@ -94,7 +116,8 @@ public class IndicatorAnalytics {
                 p.targetYear(),
                 p.target(),
                 p.projected(),
-                p.onTrack());
+                p.onTrack(),
+                l == null ? null : l.provenance());
     }
 
     /** Only approved values: what the public dashboard may show. */
@@ -113,8 +136,11 @@ public class IndicatorAnalytics {
     }
 
     private Value computeValue(Indicator i, String orgUnit, Period period, boolean approvedOnly) {
-        BigDecimal v = aggregate(i, orgUnit, List.of(period), approvedOnly).get(period);
-        return valueOf(i, orgUnit, period, v);
+        return valueOf(
+                i,
+                orgUnit,
+                period,
+                aggregate(i, orgUnit, List.of(period), approvedOnly).get(period));
     }
 
     /** The values for each period of {@code granularity} from {@code from} to {@code to}. */
@@ -132,15 +158,17 @@ public class IndicatorAnalytics {
     private List<Point> computeSeries(
             Indicator i, String orgUnit, Period from, Period to, Period.Type granularity, boolean approvedOnly) {
         List<Period> buckets = Period.range(granularity, from, to);
-        Map<Period, BigDecimal> agg = aggregate(i, orgUnit, buckets, approvedOnly);
+        Map<Period, RollUp.Result> agg = aggregate(i, orgUnit, buckets, approvedOnly);
         List<Point> points = new ArrayList<>();
         for (Period b : buckets) {
+            RollUp.Result r = agg.get(b);
             points.add(new Point(
                     b.toString(),
                     b.start(),
                     b.end(),
-                    agg.get(b),
-                    i.targetFor(b.year()).orElse(null)));
+                    r == null ? null : scaled(r.value()),
+                    i.targetFor(b.year()).orElse(null),
+                    Provenance.of(r)));
         }
         return points;
     }
@@ -248,9 +276,9 @@ public class IndicatorAnalytics {
                 i.meets(projected, target.get().value()));
     }
 
-    private Value valueOf(Indicator i, String orgUnit, Period period, BigDecimal v) {
+    private Value valueOf(Indicator i, String orgUnit, Period period, RollUp.Result r) {
         BigDecimal target = i.targetFor(period.year()).orElse(null);
-        BigDecimal value = v == null ? null : v.setScale(Math.min(Math.max(v.scale(), 0), 4), RoundingMode.HALF_UP);
+        BigDecimal value = r == null ? null : scaled(r.value());
         return new Value(
                 i.code(),
                 orgUnit,
@@ -258,34 +286,110 @@ public class IndicatorAnalytics {
                 value,
                 target,
                 target == null ? null : period.year(),
-                i.attainment(value, target).orElse(null));
+                i.attainment(value, target).orElse(null),
+                Provenance.of(r));
     }
 
-    private Map<Period, BigDecimal> aggregate(Indicator i, String orgUnit, List<Period> buckets, boolean approved) {
-        if (!i.isFormula()) {
-            Long weight = i.weightIndicator() == null
-                    ? null
-                    : indicators.find(i.weightIndicator()).map(Indicator::id).orElse(null);
-            return values.aggregate(i.id(), i.aggregation(), weight, subtree(orgUnit), buckets, approved);
+    /** At most four decimals, trailing zeros of an exact value kept as entered. */
+    private static BigDecimal scaled(BigDecimal v) {
+        return v.setScale(Math.min(Math.max(v.scale(), 0), 4), RoundingMode.HALF_UP);
+    }
+
+    private Map<Period, RollUp.Result> aggregate(Indicator i, String orgUnit, List<Period> buckets, boolean approved) {
+        if (buckets.isEmpty()) {
+            return Map.of();
         }
-        Map<String, Map<Period, BigDecimal>> operands = new HashMap<>();
-        for (String code : Formula.variables(i.formula())) {
-            operands.put(code, aggregate(indicators.get(code), orgUnit, buckets, approved));
-        }
-        Map<Period, BigDecimal> result = new HashMap<>();
-        for (Period b : buckets) {
-            Map<String, BigDecimal> vars = new HashMap<>();
-            operands.forEach((code, m) -> {
-                if (m.get(b) != null) {
-                    vars.put(code, m.get(b));
+        String scope = subtree(orgUnit);
+        DataValues.Units units = values.units(scope);
+        return rollUp(i, units.root(), RollUp.Tree.of(units.parentOf()), scope, buckets, approved);
+    }
+
+    /**
+     * The roll-up of each bucket at {@code root}: one query for the indicator's values over the buckets'
+     * whole range (and one for the weight indicator's), then a bottom-up pass over the tree per bucket.
+     */
+    private Map<Period, RollUp.Result> rollUp(
+            Indicator i, long root, RollUp.Tree tree, String scope, List<Period> buckets, boolean approved) {
+        if (i.isFormula()) {
+            Map<String, Map<Period, RollUp.Result>> operands = new HashMap<>();
+            for (String code : Formula.variables(i.formula())) {
+                operands.put(code, rollUp(indicators.get(code), root, tree, scope, buckets, approved));
+            }
+            Map<Period, RollUp.Result> result = new HashMap<>();
+            for (Period b : buckets) {
+                Map<String, BigDecimal> vars = new HashMap<>();
+                operands.forEach((code, m) -> {
+                    if (m.get(b) != null) {
+                        vars.put(code, m.get(b).value());
+                    }
+                });
+                BigDecimal v = Formula.evaluate(i.formula(), vars);
+                if (v != null) {
+                    result.put(b, new RollUp.Result(v, RollUp.Source.FORMULA, 0, 0));
                 }
-            });
-            BigDecimal v = Formula.evaluate(i.formula(), vars);
-            if (v != null) {
-                result.put(b, v);
+            }
+            return result;
+        }
+        LocalDate from =
+                buckets.stream().map(Period::start).min(LocalDate::compareTo).orElseThrow();
+        LocalDate to =
+                buckets.stream().map(Period::end).max(LocalDate::compareTo).orElseThrow();
+        Indicator weight = i.aggregation() == Indicator.Aggregation.WEIGHTED_AVERAGE && i.weightIndicator() != null
+                ? indicators.find(i.weightIndicator()).orElse(null)
+                : null;
+        Map<String, BigDecimal> ownWeights = new HashMap<>();
+        Map<Period, Map<Long, RollUp.Result>> nodeWeights = new HashMap<>();
+        if (weight != null) {
+            // The weight of a unit is its value of the weight indicator by that indicator's own rule.
+            Indicator.Aggregation rule = weight.aggregation() == Indicator.Aggregation.WEIGHTED_AVERAGE
+                    ? Indicator.Aggregation.SUM
+                    : weight.aggregation();
+            List<DataValues.Row> rows = values.rows(weight.id(), scope, from, to, approved);
+            for (DataValues.Row r : rows) {
+                ownWeights.put(r.unitId() + "|" + r.start(), r.value());
+            }
+            Map<Period, Map<Long, BigDecimal>> own = ownByBucket(rule, rows, buckets, Map.of());
+            for (Period b : buckets) {
+                nodeWeights.put(b, RollUp.all(tree, root, rule, own.getOrDefault(b, Map.of()), Map.of()));
+            }
+        }
+        Map<Period, Map<Long, BigDecimal>> own =
+                ownByBucket(i.aggregation(), values.rows(i.id(), scope, from, to, approved), buckets, ownWeights);
+        Map<Period, RollUp.Result> result = new HashMap<>();
+        for (Period b : buckets) {
+            Map<Long, BigDecimal> w = new HashMap<>();
+            nodeWeights.getOrDefault(b, Map.of()).forEach((unit, r) -> w.put(unit, r.value()));
+            RollUp.Result r = RollUp.at(tree, root, i.aggregation(), own.getOrDefault(b, Map.of()), w);
+            if (r != null) {
+                result.put(b, r);
             }
         }
         return result;
+    }
+
+    /** Each unit's own values per bucket (by the anchor of their period), combined over time by the rule. */
+    private static Map<Period, Map<Long, BigDecimal>> ownByBucket(
+            Indicator.Aggregation rule,
+            List<DataValues.Row> rows,
+            List<Period> buckets,
+            Map<String, BigDecimal> ownWeights) {
+        Map<Period, Map<Long, List<RollUp.Entry>>> entries = new HashMap<>();
+        for (DataValues.Row r : rows) {
+            for (Period b : buckets) {
+                if (!r.anchor().isBefore(b.start()) && !r.anchor().isAfter(b.end())) {
+                    entries.computeIfAbsent(b, k -> new HashMap<>())
+                            .computeIfAbsent(r.unitId(), k -> new ArrayList<>())
+                            .add(new RollUp.Entry(r.start(), r.value(), ownWeights.get(r.unitId() + "|" + r.start())));
+                }
+            }
+        }
+        Map<Period, Map<Long, BigDecimal>> out = new HashMap<>();
+        entries.forEach((b, byUnit) -> {
+            Map<Long, BigDecimal> m = new HashMap<>();
+            byUnit.forEach((unit, es) -> m.put(unit, RollUp.overTime(rule, es)));
+            out.put(b, m);
+        });
+        return out;
     }
 
     /**

@@ -103,12 +103,16 @@ class IndicatorApiIntegrationTests {
         assertThat(value(admin, sum, "TW", "2024-01")).isEqualTo(40.0);
         assertThat(value(admin, sum, "HANOI", "2024-02")).isEqualTo(20.0);
         assertThat(value(admin, sum, "HANOI-C01", "2024Q1")).isEqualTo(30.0);
-        assertThat(value(admin, avg, "HANOI", "2024")).isEqualTo(20.0);
+        // HANOI has no value of its own: the mean of its communes' values for the year, C01's being the mean
+        // of its two weeks: (15 + 30) / 2 (not the mean of the three values pooled, 20).
+        assertThat(value(admin, avg, "HANOI", "2024")).isEqualTo(22.5);
         assertThat(value(admin, max, "HANOI", "2024")).isEqualTo(30.0);
         assertThat(value(admin, min, "HANOI", "2024")).isEqualTo(10.0);
-        assertThat(value(admin, last, "HANOI", "2024")).isEqualTo(20.0);
+        // A stock: each commune's latest value in the year (C01: 20 in February, C02: 30 in January), added.
+        assertThat(value(admin, last, "HANOI", "2024")).isEqualTo(50.0);
         assertThat(value(admin, last, "HANOI", "2024-01")).isEqualTo(40.0);
-        // (10*10 + 30*30 + 20*20) / (10 + 30 + 20) = 1400 / 60
+        // C01 over the year: (10*10 + 20*20) / (10 + 20) with weight 30; C02: 30 with weight 30;
+        // HANOI: (500/30 * 30 + 30 * 30) / 60 = 1400 / 60
         assertThat(value(admin, weighted, "HANOI", "2024"))
                 .isCloseTo(23.333, org.assertj.core.data.Offset.offset(0.01));
         assertThat(admin.get("/api/v1/analytics?indicator=" + sum + "&orgUnit=CAOBANG&period=2024")
