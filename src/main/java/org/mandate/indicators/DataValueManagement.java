@@ -7,6 +7,7 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -19,6 +20,7 @@ import org.mandate.shared.AuditedChanges;
 import org.mandate.shared.Checks;
 import org.mandate.shared.ConflictException;
 import org.mandate.shared.ForbiddenException;
+import org.mandate.shared.LocalizedInput;
 import org.mandate.shared.PageResult;
 import org.mandate.shared.Paging;
 import org.mandate.shared.Period;
@@ -61,7 +63,29 @@ public class DataValueManagement {
      * One row as sent: {@code ref} names the row in errors ({@code [3]}, {@code dataValues[3]}, {@code row 4});
      * the value is text so that a malformed number is reported against its row.
      */
-    public record Entry(String ref, String indicator, String orgUnit, String period, String value, String comment) {}
+    /**
+     * One value as it arrives. {@code inputLocale} is the language the value was typed in (the data-entry
+     * grid, a spreadsheet): "72,5" is then 72.5 ({@link LocalizedInput#decimal}); null means the API's
+     * canonical form.
+     */
+    public record Entry(
+            String ref,
+            String indicator,
+            String orgUnit,
+            String period,
+            String value,
+            String comment,
+            java.util.Locale inputLocale) {
+
+        public Entry(String ref, String indicator, String orgUnit, String period, String value, String comment) {
+            this(ref, indicator, orgUnit, period, value, comment, null);
+        }
+
+        /** The same value, read as typed in {@code locale}. */
+        public Entry typedIn(java.util.Locale locale) {
+            return new Entry(ref, indicator, orgUnit, period, value, comment, locale);
+        }
+    }
 
     /** What a batch did; {@code flagged} lists the rows whose value is outside the plausible range. */
     public record SaveResult(int created, int updated, int unchanged, List<String> flagged) {}
@@ -149,7 +173,8 @@ public class DataValueManagement {
                 problems.add(new FieldProblem(ref + ".value", "error.required"));
             } else {
                 try {
-                    value = new BigDecimal(e.value().trim());
+                    value = LocalizedInput.decimal(
+                            e.value(), e.inputLocale() == null ? java.util.Locale.ROOT : e.inputLocale());
                     if (value.abs().compareTo(new BigDecimal("1e16")) >= 0 || value.scale() > 4) {
                         value = value.setScale(4, java.math.RoundingMode.HALF_UP);
                         if (value.abs().compareTo(new BigDecimal("1e16")) >= 0) {
@@ -157,8 +182,13 @@ public class DataValueManagement {
                             value = null;
                         }
                     }
-                } catch (NumberFormatException ex) {
-                    problems.add(new FieldProblem(ref + ".value", "error.indicators.number", e.value()));
+                } catch (LocalizedInput.Refused ex) {
+                    problems.add(new FieldProblem(
+                            ref + ".value",
+                            ex.messageKey().equals("error.number.ambiguous")
+                                    ? ex.messageKey()
+                                    : "error.indicators.number",
+                            e.value()));
                 }
             }
             Checks.maxLength(problems, ref + ".comment", e.comment(), 1000);
@@ -254,7 +284,20 @@ public class DataValueManagement {
 
     @Transactional
     public SaveResult importFile(Actor actor, String contentType, String filename, byte[] bytes) {
-        return save(actor, files.read(contentType, filename, bytes));
+        return importFile(actor, contentType, filename, bytes, null);
+    }
+
+    /**
+     * Like {@link #importFile(Actor, String, String, byte[])}, reading the numbers of a CSV or XLSX file as
+     * typed in {@code locale} ("72,5"); JSON stays in the canonical form.
+     */
+    @Transactional
+    public SaveResult importFile(Actor actor, String contentType, String filename, byte[] bytes, Locale locale) {
+        List<Entry> entries = files.read(contentType, filename, bytes);
+        boolean typed = locale != null
+                && !(String.valueOf(contentType).toLowerCase(Locale.ROOT).contains("json")
+                        || String.valueOf(filename).toLowerCase(Locale.ROOT).endsWith(".json"));
+        return save(actor, typed ? entries.stream().map(e -> e.typedIn(locale)).toList() : entries);
     }
 
     /**

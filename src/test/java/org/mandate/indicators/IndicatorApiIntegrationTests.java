@@ -206,7 +206,7 @@ class IndicatorApiIntegrationTests {
         Api.Response bad = reporter.post(
                 "/api/v1/data-values",
                 "[" + Fixtures.value(code, "CAOBANG-C01", "2025W99", "1") + ","
-                        + Fixtures.value(code, "CAOBANG-C01", "2025W10", "12,5")
+                        + Fixtures.value(code, "CAOBANG-C01", "2025W10", "1,234")
                         + "," + Fixtures.value(code, "CAOBANG-C01", "2025-10", "1") + ","
                         + Fixtures.value(code, "NOWHERE", "2025W11", "1") + "]");
         assertThat(bad.status()).isEqualTo(400);

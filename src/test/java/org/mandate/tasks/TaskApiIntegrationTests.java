@@ -201,7 +201,7 @@ class TaskApiIntegrationTests {
                 "title,description,parent,leadUnit,responsiblePerson,approver,startOn,deadline,expectedResult,kind\n"
                         + "Row one,desc," + parent + ",CAOBANG-C01,A,CAOBANG," + today + "," + today.plusDays(5)
                         + ",R,REPORT\n"
-                        + "Row two,desc," + parent + ",CAOBANG-C02,B,CAOBANG," + today + ",31/12/2026,R,REPORT\n";
+                        + "Row two,desc," + parent + ",CAOBANG-C02,B,CAOBANG," + today + ",31/13/2026,R,REPORT\n";
         var bad = steering.postBytes("/api/v1/tasks/import", "text/csv", csv.getBytes());
         assertThat(bad.status()).as(bad.body()).isEqualTo(400);
         assertThat(bad.errorFields()).containsExactly("row 3: deadline");
@@ -211,7 +211,7 @@ class TaskApiIntegrationTests {
                         .asLong())
                 .isZero();
 
-        String good = csv.replace("31/12/2026", today.plusDays(9).toString());
+        String good = csv.replace("31/13/2026", today.plusDays(9).toString());
         var ok = steering.postBytes("/api/v1/tasks/import", "text/csv", good.getBytes());
         assertThat(ok.status()).as(ok.body()).isEqualTo(201);
         assertThat(steering.get("/api/v1/tasks?parent=" + parent)

@@ -177,7 +177,9 @@ class IndicatorController {
         model.addAttribute("cellId", indicator);
         try {
             SaveResult result = values.save(
-                    Actor.require(), List.of(new Entry(indicator, indicator, orgUnit, period, value, comment)));
+                    Actor.require(),
+                    List.of(new Entry(indicator, indicator, orgUnit, period, value, comment)
+                            .typedIn(LocaleContextHolder.getLocale())));
             model.addAttribute("ok", true);
             model.addAttribute("flagged", !result.flagged().isEmpty());
             model.addAttribute(
@@ -209,7 +211,11 @@ class IndicatorController {
             model.addAttribute(
                     "result",
                     values.importFile(
-                            Actor.require(), file.getContentType(), file.getOriginalFilename(), file.getBytes()));
+                            Actor.require(),
+                            file.getContentType(),
+                            file.getOriginalFilename(),
+                            file.getBytes(),
+                            LocaleContextHolder.getLocale()));
         } catch (ProblemException e) {
             List<String> errors = new ArrayList<>();
             errors.add(messages.getMessage(e.messageKey(), e.args(), e.messageKey(), LocaleContextHolder.getLocale()));

@@ -1,13 +1,13 @@
 package org.mandate.tasks.web;
 
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.mandate.shared.InvalidInputException;
+import org.mandate.shared.LocalizedInput;
 import org.mandate.shared.ProblemException.FieldProblem;
 
 /** Typed values of a submitted form or spreadsheet row; a bad value becomes a problem naming the field. */
@@ -70,9 +70,10 @@ final class FormValues {
             return null;
         }
         try {
-            return LocalDate.parse(v);
-        } catch (DateTimeParseException e) {
-            problems.add(new FieldProblem(prefix + col, "error.badValue", v));
+            // 2026-12-31 or, as people write it, 31/12/2026.
+            return LocalizedInput.date(v);
+        } catch (LocalizedInput.Refused e) {
+            problems.add(new FieldProblem(prefix + col, e.messageKey(), e.args()));
             return null;
         }
     }
