@@ -6,7 +6,7 @@ import org.springframework.modulith.docs.Documenter;
 
 /**
  * Fails the build when a module reaches into another module's internals, depends on a module it does not
- * declare, or modules form a cycle; and writes the module documentation (diagrams and a canvas per module)
+ * declare, or modules form a cycle; and writes the module diagrams
  * into {@code docs/modules}, so that what the documentation says is what the build verified.
  */
 class ModularityTests {
@@ -20,6 +20,10 @@ class ModularityTests {
 
     @Test
     void documentsTheModules() {
-        new Documenter(MODULES, Documenter.Options.defaults().withOutputFolder("docs/modules")).writeDocumentation();
+        // Diagrams only: the module canvases read the Javadoc through a JSON parser that trips over
+        // escaped quotes in comments.
+        new Documenter(MODULES, Documenter.Options.defaults().withOutputFolder("docs/modules"))
+                .writeModulesAsPlantUml()
+                .writeIndividualModulesAsPlantUml();
     }
 }
