@@ -240,6 +240,11 @@ public class BottleneckManagement {
         }
         Checks.throwIfAny(problems);
         orgUnits.requireWrite(actor, raisedBy.code(), Role.STEERING, Role.LEADER, Role.REPORTER);
+        // Blocking a task marks it on its page and in public: a write on that task, so its lead unit must be
+        // in the actor's scope too (the owner may lie anywhere: raising a problem to another unit is the point).
+        for (Long id : blocked) {
+            orgUnits.requireWrite(actor, leads.get(id), Role.STEERING, Role.LEADER, Role.REPORTER);
+        }
         if (resolution == null && !blocked.isEmpty()) {
             resolution = tasks.find(blocked.get(0)).map(Task::resolution).orElse(null);
         }

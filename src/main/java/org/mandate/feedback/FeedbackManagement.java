@@ -77,7 +77,6 @@ public class FeedbackManagement {
     /** What the public is told: the rating was taken; whether a comment waits for moderation. */
     public record Receipt(boolean accepted, boolean commentPending) {}
 
-    @Transactional
     /**
      * A second rating of the same target by the same client in the same period is refused as "too many
      * requests" (429), like any other excess from that client: a burst counts once, the rest get 429.
@@ -86,6 +85,8 @@ public class FeedbackManagement {
         return new ProblemException(HttpStatus.TOO_MANY_REQUESTS, "error.feedback.alreadyRated", periodKey);
     }
 
+    /** One transaction: the rating, the comment and their audit entries commit together or not at all. */
+    @Transactional
     public Receipt submit(NewFeedback feedback) {
         if (feedback.honeypot() != null && !feedback.honeypot().isBlank()) {
             // A robot filled the hidden field: answer as if accepted, count nothing.

@@ -92,6 +92,10 @@ class LoginThrottle {
         return first;
     }
 
+    int addressFreeFailures() {
+        return addressFreeFailures;
+    }
+
     /** Forgets everything (tests that must not leave their address locked for the next one). */
     void forgetAll() {
         failures.invalidateAll();

@@ -153,6 +153,11 @@ public class OrgUnitManagement {
         requireWrite(actor, code, Role.STEERING, Role.LEADER);
         Versions.check(changes.version(), current.version());
         OrgLevel level = changes.level() != null ? changes.level() : current.level();
+        boolean moves = changes.parent() != null && !changes.parent().equals(current.parent());
+        if (level != current.level() || moves) {
+            // Where a unit sits decides which rankings and roll-ups it is in: its own staff may not change that.
+            requireWrite(actor, code, Role.STEERING);
+        }
         OrgUnit newParent = null;
         if (changes.parent() != null && !changes.parent().equals(current.parent())) {
             newParent = find(changes.parent())

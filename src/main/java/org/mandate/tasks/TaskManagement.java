@@ -13,6 +13,7 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
@@ -390,6 +391,35 @@ public class TaskManagement {
         if (v.parent() != null) {
             orgUnits.requireWrite(actor, v.parent().leadUnit(), Role.STEERING, Role.LEADER, Role.REPORTER);
         }
+        requireReferencesInScope(
+                actor,
+                command.coordinatingUnits() == null ? List.of() : command.coordinatingUnits(),
+                command.dependsOn() == null ? List.of() : command.dependsOn());
+    }
+
+    /**
+     * Every unit and task a write links to must lie in the actor's scope, not only the task itself: a
+     * coordinating unit is given work, and a dependency shows on the other task. Only what changes is
+     * checked, so that editing a task keeps the links steering made outside the editor's scope.
+     */
+    private void requireReferencesInScope(Actor actor, Collection<String> unitCodes, Collection<Long> taskIds) {
+        for (String code : unitCodes) {
+            orgUnits.requireWrite(actor, code, Role.STEERING, Role.LEADER, Role.REPORTER);
+        }
+        for (String lead : tasks.leadUnitsOf(
+                        taskIds.stream().filter(Objects::nonNull).distinct().toList())
+                .values()) {
+            orgUnits.requireWrite(actor, lead, Role.STEERING, Role.LEADER, Role.REPORTER);
+        }
+    }
+
+    private static <T> Set<T> changed(Collection<T> before, Collection<T> after) {
+        Set<T> out = new HashSet<>(after);
+        out.removeAll(before);
+        Set<T> removed = new HashSet<>(before);
+        removed.removeAll(after);
+        out.addAll(removed);
+        return out;
     }
 
     private Task insert(Actor actor, Validated v) {
@@ -731,6 +761,10 @@ public class TaskManagement {
         if (!lead.code().equals(current.leadUnit())) {
             orgUnits.requireWrite(actor, lead.code(), Role.STEERING, Role.LEADER, Role.REPORTER);
         }
+        requireReferencesInScope(
+                actor,
+                c.coordinatingUnits() == null ? Set.of() : changed(current.coordinatingUnits(), c.coordinatingUnits()),
+                c.dependsOn() == null ? Set.of() : changed(tasks.prerequisites(id), c.dependsOn()));
         TaskKind kind = c.kind() != null ? c.kind() : current.kind();
         LegalStage legalStage = c.legalStage() != null ? c.legalStage() : current.legalStage();
         if (kind == TaskKind.LEGAL_DOCUMENT && legalStage == null) {

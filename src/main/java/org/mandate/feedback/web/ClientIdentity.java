@@ -8,6 +8,7 @@ import java.security.SecureRandom;
 import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.List;
+import org.mandate.shared.ClientAddress;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -16,7 +17,8 @@ import org.springframework.stereotype.Component;
 /**
  * Who is rating, without an account and without keeping their address: a SHA-256 of the client address and
  * a configured salt. {@code X-Forwarded-For} is believed only when the request comes from a configured
- * trusted proxy; then the right-most address that is not itself a trusted proxy is the client.
+ * trusted proxy; then the right-most address that is not itself a trusted proxy is the client. An IPv6
+ * client counts by its /64 prefix.
  */
 @Component
 class ClientIdentity {
@@ -44,9 +46,22 @@ class ClientIdentity {
                 .toList();
     }
 
+    /**
+     * The client for "one rating per target and period": its address, an IPv6 one by its /64 (one subscriber
+     * gets a whole /64 and could rotate through it).
+     */
     String of(HttpServletRequest request) {
-        return hash(address(request));
+        return hash(ClientAddress.limitKey(address(request)));
     }
+
+    /** The keys the rate limit counts for this request: the address itself and its /64 (IPv6 only). */
+    RateKeys rateKeys(HttpServletRequest request) {
+        String address = address(request);
+        String prefix = ClientAddress.limitKey(address);
+        return new RateKeys(hash(address), prefix.equals(address) ? null : hash(prefix));
+    }
+
+    record RateKeys(String address, String prefix) {}
 
     String address(HttpServletRequest request) {
         String remote = request.getRemoteAddr();

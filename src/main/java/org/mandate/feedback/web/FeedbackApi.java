@@ -69,7 +69,7 @@ class FeedbackApi {
     @PostMapping("/api/v1/public/feedback")
     ResponseEntity<Receipt> submit(@RequestBody FeedbackRequest body, HttpServletRequest request) {
         String client = clients.of(request);
-        limiter.tryAcquire(client).ifPresent(seconds -> {
+        limiter.tryAcquire(clients.rateKeys(request)).ifPresent(seconds -> {
             throw new RateLimitedException(seconds);
         });
         Receipt receipt = feedback.submit(new NewFeedback(

@@ -90,7 +90,7 @@ class FeedbackController {
             Model model) {
         String client = clients.of(request);
         try {
-            limiter.tryAcquire(client).ifPresent(seconds -> {
+            limiter.tryAcquire(clients.rateKeys(request)).ifPresent(seconds -> {
                 throw new RateLimitedException(seconds);
             });
             RespondentType type = Arrays.stream(RespondentType.values())

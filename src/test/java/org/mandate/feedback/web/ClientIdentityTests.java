@@ -40,4 +40,17 @@ class ClientIdentityTests {
         assertThat(new ClientIdentity("other", "").of(request("203.0.113.9", null)))
                 .isNotEqualTo(hash);
     }
+
+    @Test
+    void anIpv6ClientCountsByItsSlash64() {
+        ClientIdentity identity = new ClientIdentity("salt", "");
+        assertThat(identity.of(request("2001:db8:1:2::1", null)))
+                .isEqualTo(identity.of(request("2001:db8:1:2:aaaa:bbbb:cccc:dddd", null)))
+                .isNotEqualTo(identity.of(request("2001:db8:1:3::1", null)));
+        ClientIdentity.RateKeys a = identity.rateKeys(request("2001:db8:1:2::1", null));
+        ClientIdentity.RateKeys b = identity.rateKeys(request("2001:db8:1:2::2", null));
+        assertThat(a.address()).isNotEqualTo(b.address());
+        assertThat(a.prefix()).isEqualTo(b.prefix()).isNotNull();
+        assertThat(identity.rateKeys(request("203.0.113.9", null)).prefix()).isNull();
+    }
 }
