@@ -34,11 +34,11 @@
     select.addEventListener('change', function () {
       var m = select.value.replace(/[A-Z]/g, function (c) { return '-' + c.toLowerCase(); });
       document.querySelectorAll('.province-grid .tile').forEach(function (tile) {
-        var bucket = tile.getAttribute('data-b-' + m);
-        var value = tile.getAttribute('data-' + m);
-        tile.className = 'tile b' + bucket;
-        tile.querySelector('.tile-value').textContent =
-          value === null || value === '' ? '—' : value + (m === 'percent-done' || m === 'reports' ? '%' : '');
+        tile.className = 'tile b' + tile.getAttribute('data-b-' + m);
+        tile.querySelector('.tile-value').textContent = tile.getAttribute('data-t-' + m);
+      });
+      document.querySelectorAll('.grid-legend').forEach(function (legend) {
+        legend.hidden = legend.getAttribute('data-measure') !== select.value;
       });
     });
   }

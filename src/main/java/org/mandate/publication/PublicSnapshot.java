@@ -286,14 +286,14 @@ class PublicSnapshot {
                 }
             }
             row.put("series", series);
-            row.put("latest", status(analytics.statusOf(trend)));
+            row.put("latest", status(i, analytics.statusOf(trend)));
         }
         if (goalIndicators.contains(i.code())) {
             Map<String, Object> byProvince = new LinkedHashMap<>();
             for (String province : provinces) {
                 IndicatorAnalytics.Status s = analytics.publicStatus(i.code(), province, today);
                 if (s.value() != null) {
-                    byProvince.put(province, status(s));
+                    byProvince.put(province, status(i, s));
                     values.add(value(province, s.period(), s.value()));
                 }
             }
@@ -311,16 +311,27 @@ class PublicSnapshot {
         return v;
     }
 
-    private static Map<String, Object> status(IndicatorAnalytics.Status s) {
+    /**
+     * An indicator's latest figure as a card shows it: the value, this year's point on the trajectory to
+     * the final target ({@code target}, for {@code targetYear}), the attainment against that same point
+     * and {@code onTrack} = the value meets that point. The straight-line projection to the final target
+     * year is kept beside it as {@code projected}, named as a projection, never as the badge.
+     */
+    private static Map<String, Object> status(Indicator i, IndicatorAnalytics.Status s) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("period", s.period());
         m.put("value", s.value());
         m.put("target", s.target());
+        m.put(
+                "targetYear",
+                s.target() == null || s.period() == null
+                        ? null
+                        : Period.parse(s.period()).year());
         m.put("attainment", s.attainment());
         m.put("finalTargetYear", s.finalTargetYear());
         m.put("finalTarget", s.finalTarget());
         m.put("projected", s.projected());
-        m.put("onTrack", s.onTrack());
+        m.put("onTrack", s.value() == null || s.target() == null ? null : i.meets(s.value(), s.target()));
         return m;
     }
 

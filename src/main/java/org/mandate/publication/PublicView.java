@@ -5,6 +5,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.stream.Collectors;
+import org.mandate.shared.Figures;
 
 /**
  * What the public templates ask of a snapshot: texts in the reader's language, lookups and relative
@@ -204,6 +205,13 @@ public class PublicView {
         return map(map(snap.get("summaries")).get("units")).containsKey(code);
     }
 
+    /** How many bottlenecks are open in a set of figures, all types together. */
+    public long openBottlenecks(Map<String, Object> figures) {
+        return map(figures.get("openBottlenecksByType")).values().stream()
+                .mapToLong(n -> n instanceof Number x ? x.longValue() : 0)
+                .sum();
+    }
+
     public List<Map<String, Object>> tasks() {
         return list(snap, "tasks");
     }
@@ -278,6 +286,36 @@ public class PublicView {
         return list(snap, "indicators").stream()
                 .filter(i -> Boolean.TRUE.equals(i.get("goal")))
                 .toList();
+    }
+
+    /** The key indicators with an approved figure for a province: each as {indicator, status}. */
+    public List<Map<String, Object>> indicatorsAt(String unit) {
+        List<Map<String, Object>> rows = new java.util.ArrayList<>();
+        for (Map<String, Object> i : goalIndicators()) {
+            Map<String, Object> s = map(map(i.get("provinces")).get(unit));
+            if (s.get("value") != null) {
+                rows.add(Map.of("indicator", i, "status", s));
+            }
+        }
+        return rows;
+    }
+
+    /**
+     * The year of a card's target: this year's point on the way to the final target. Publications made
+     * before the field existed hold only the period, whose year it is.
+     */
+    public Object targetYear(Map<String, Object> status) {
+        if (status == null || status.get("target") == null) {
+            return null;
+        }
+        Object y = status.get("targetYear");
+        if (y != null) {
+            return y;
+        }
+        Object period = status.get("period");
+        return period == null
+                ? null
+                : org.mandate.shared.Period.parse(period.toString()).year();
     }
 
     public Map<String, Object> indicator(String code) {
@@ -361,15 +399,28 @@ public class PublicView {
         return List.of(STATUS_ORDER);
     }
 
-    /** A horizontal bar of tasks by status. */
-    public String statusChart(Map<String, Object> figures) {
+    /**
+     * The rows of a status chart and of the table under it, one per status in a fixed order: the chart and
+     * the table are both built from these, so they cannot disagree.
+     */
+    public List<Map<String, Object>> statusRows(Map<String, Object> figures) {
         Map<String, Object> byStatus = map(figures.get("tasksByStatus"));
+        List<Map<String, Object>> rows = new java.util.ArrayList<>();
+        for (String status : STATUS_ORDER) {
+            Object n = byStatus.get(status);
+            rows.add(Map.of("status", status, "count", n instanceof Number x ? x.longValue() : 0L));
+        }
+        return rows;
+    }
+
+    /** A horizontal bar of tasks by status, from {@link #statusRows}. */
+    public String statusChart(Map<String, Object> figures) {
         List<Object> data = new java.util.ArrayList<>();
         List<String> labels = new java.util.ArrayList<>();
-        for (int i = 0; i < STATUS_ORDER.length; i++) {
-            labels.add(msg("tasks.status." + STATUS_ORDER[i]));
-            Number n = (Number) byStatus.getOrDefault(STATUS_ORDER[i], 0);
-            data.add(Map.of("value", n, "itemStyle", Map.of("color", STATUS_COLOURS[i])));
+        List<Map<String, Object>> rows = statusRows(figures);
+        for (int i = 0; i < rows.size(); i++) {
+            labels.add(msg("tasks.status." + rows.get(i).get("status")));
+            data.add(Map.of("value", rows.get(i).get("count"), "itemStyle", Map.of("color", STATUS_COLOURS[i])));
         }
         Map<String, Object> option = new java.util.LinkedHashMap<>();
         option.put("animation", false);
@@ -383,12 +434,28 @@ public class PublicView {
         return JSON.writeValueAsString(option);
     }
 
-    /** The national trend of an indicator with its target line. */
+    /**
+     * The rows of an indicator's trend chart and of its table: period, value and target, rounded to the
+     * decimals a reader sees ({@link Figures#MAX_DECIMALS}) so the chart draws exactly the table's figures.
+     */
+    public List<Map<String, Object>> trendRows(Map<String, Object> indicator) {
+        List<Map<String, Object>> rows = new java.util.ArrayList<>();
+        for (Map<String, Object> p : list(indicator, "series")) {
+            Map<String, Object> row = new java.util.LinkedHashMap<>();
+            row.put("period", p.get("period"));
+            row.put("value", Figures.round(p.get("value"), Figures.MAX_DECIMALS));
+            row.put("target", Figures.round(p.get("target"), Figures.MAX_DECIMALS));
+            rows.add(row);
+        }
+        return rows;
+    }
+
+    /** The national trend of an indicator with its target line, from {@link #trendRows}. */
     public String trendChart(Map<String, Object> indicator) {
-        List<Map<String, Object>> series = list(indicator, "series");
-        List<Object> periods = series.stream().map(p -> p.get("period")).collect(Collectors.toList());
-        List<Object> values = series.stream().map(p -> p.get("value")).collect(Collectors.toList());
-        List<Object> targets = series.stream().map(p -> p.get("target")).collect(Collectors.toList());
+        List<Map<String, Object>> rows = trendRows(indicator);
+        List<Object> periods = rows.stream().map(p -> p.get("period")).collect(Collectors.toList());
+        List<Object> values = rows.stream().map(p -> p.get("value")).collect(Collectors.toList());
+        List<Object> targets = rows.stream().map(p -> p.get("target")).collect(Collectors.toList());
         Map<String, Object> option = new java.util.LinkedHashMap<>();
         option.put("animation", false);
         option.put("grid", Map.of("left", 50, "right", 20, "top", 30, "bottom", 40));
@@ -449,7 +516,17 @@ public class PublicView {
         {null, "CAMAU", null, null, null}
     };
 
-    /** Tiles of the province grid with the measures a reader can colour it by. */
+    /** The measures a reader can colour the grid by, and whether fewer is better for each. */
+    public static final List<String> GRID_MEASURES = List.of("percentDone", "overdue", "reports", "score");
+
+    private static boolean lowerIsBetter(String measure) {
+        return measure.equals("overdue");
+    }
+
+    /**
+     * Tiles of the province grid with the measures a reader can colour it by, and for each measure the
+     * colour class of the tile ({@code b_<measure>}: 0 worst to 4 best, -1 no data) from {@link #gridBands}.
+     */
     public List<Map<String, Object>> provinceTiles() {
         List<Map<String, Object>> tiles = new java.util.ArrayList<>();
         for (int row = 0; row < GRID.length; row++) {
@@ -466,29 +543,136 @@ public class PublicView {
                 tile.put("row", row + 1);
                 tile.put("col", col + 1);
                 tile.put("name", unitName(code));
-                tile.put("percentDone", round(f.get("percentDone")));
-                tile.put("overdue", f.getOrDefault("overdue", 0));
-                tile.put("reports", reports.get("percent") == null ? null : round(reports.get("percent")));
+                // A province without tasks has no share done and no overdue count: no data, not 0.
+                boolean hasTasks = f.get("tasks") instanceof Number n && n.longValue() > 0;
+                tile.put("percentDone", hasTasks ? round(f.get("percentDone")) : null);
+                tile.put("overdue", hasTasks ? f.getOrDefault("overdue", 0) : null);
+                // No reports owed is no data, not 0 %.
+                Object expected = reports.get("expected");
+                tile.put(
+                        "reports",
+                        reports.get("percent") == null || expected instanceof Number e && e.longValue() == 0
+                                ? null
+                                : round(reports.get("percent")));
                 tile.put("score", card == null ? null : card.get("score"));
                 tile.put("rank", card == null ? null : card.get("rank"));
                 tiles.add(tile);
             }
         }
+        for (String measure : GRID_MEASURES) {
+            Bands bands = Bands.of(tiles.stream().map(t -> t.get(measure)).toList(), lowerIsBetter(measure));
+            tiles.forEach(t -> t.put("b_" + measure, bands.colour(t.get(measure))));
+        }
         return tiles;
+    }
+
+    /**
+     * The legend of each measure, worst band first: its colour class and the range of the provinces'
+     * values in it, then "no data". Bands are the quintiles of the values themselves, so that the
+     * provinces spread over the colours whatever the measure's scale.
+     */
+    public List<Map<String, Object>> gridLegends(List<Map<String, Object>> tiles) {
+        Figures fmt = Figures.of(lang);
+        List<Map<String, Object>> legends = new java.util.ArrayList<>();
+        for (String measure : GRID_MEASURES) {
+            Bands bands = Bands.of(tiles.stream().map(t -> t.get(measure)).toList(), lowerIsBetter(measure));
+            List<Map<String, Object>> entries = new java.util.ArrayList<>();
+            for (double[] range : bands.ranges()) {
+                String lo = tileText(measure, range[0], fmt);
+                String hi = tileText(measure, range[1], fmt);
+                entries.add(Map.of("colour", (int) range[2], "label", lo.equals(hi) ? lo : lo + " – " + hi));
+            }
+            Map<String, Object> legend = new java.util.LinkedHashMap<>();
+            legend.put("measure", measure);
+            legend.put("lowerIsBetter", lowerIsBetter(measure));
+            legend.put("bands", entries);
+            legends.add(legend);
+        }
+        return legends;
+    }
+
+    /** A tile's figure for a measure as the reader sees it: percentages, counts, scores. */
+    public String tileText(String measure, Object value, Figures fmt) {
+        if (!(value instanceof Number)) {
+            return msg("public.grid.noData");
+        }
+        return switch (measure) {
+            case "percentDone", "reports" -> fmt.percent(value);
+            case "overdue" -> fmt.integer(value);
+            default -> fmt.number(value, 1);
+        };
+    }
+
+    public String tileText(String measure, Object value) {
+        return tileText(measure, value, Figures.of(lang));
+    }
+
+    /** Quantile bands of a measure's values: thresholds at the quintiles, ties merged. */
+    record Bands(double[] thresholds, double[] values, boolean lowerIsBetter) {
+
+        static Bands of(List<Object> raw, boolean lowerIsBetter) {
+            double[] v = raw.stream()
+                    .filter(x -> x instanceof Number)
+                    .mapToDouble(x -> ((Number) x).doubleValue())
+                    .sorted()
+                    .toArray();
+            java.util.TreeSet<Double> t = new java.util.TreeSet<>();
+            if (v.length > 0) {
+                for (int q = 1; q <= 4; q++) {
+                    // The value at or below which q fifths of the provinces lie (nearest rank).
+                    int rank = (int) Math.ceil(q * v.length / 5.0) - 1;
+                    double th = v[Math.max(0, Math.min(v.length - 1, rank))];
+                    if (th < v[v.length - 1]) {
+                        t.add(th);
+                    }
+                }
+            }
+            return new Bands(t.stream().mapToDouble(Double::doubleValue).toArray(), v, lowerIsBetter);
+        }
+
+        int band(double v) {
+            int b = 0;
+            for (double th : thresholds) {
+                if (v > th) {
+                    b++;
+                }
+            }
+            return b;
+        }
+
+        /** 0 (worst) to 4 (best), spread over the five colours; -1 for no data. */
+        int colour(Object value) {
+            if (!(value instanceof Number n)) {
+                return -1;
+            }
+            int bands = thresholds.length + 1;
+            int b = band(n.doubleValue());
+            int c = bands == 1 ? 2 : (int) Math.round(b * 4.0 / (bands - 1));
+            return lowerIsBetter ? 4 - c : c;
+        }
+
+        /** Each band's lowest and highest value and its colour, from the worst band to the best. */
+        List<double[]> ranges() {
+            List<double[]> out = new java.util.ArrayList<>();
+            for (int b = 0; b <= thresholds.length; b++) {
+                double lo = Double.NaN;
+                double hi = Double.NaN;
+                for (double x : values) {
+                    if (band(x) == b) {
+                        lo = Double.isNaN(lo) ? x : Math.min(lo, x);
+                        hi = Double.isNaN(hi) ? x : Math.max(hi, x);
+                    }
+                }
+                if (!Double.isNaN(lo)) {
+                    out.add(new double[] {lo, hi, colour(lo)});
+                }
+            }
+            out.sort(java.util.Comparator.comparingDouble(r -> r[2]));
+            return out;
+        }
     }
 
     private static Object round(Object n) {
         return n instanceof Number x ? Math.round(x.doubleValue() * 10) / 10.0 : null;
-    }
-
-    /** A 0–4 colour class for a value of a measure, higher is better unless {@code lowerIsBetter}. */
-    public int bucket(Object value, double low, double high, boolean lowerIsBetter) {
-        if (!(value instanceof Number n)) {
-            return -1;
-        }
-        double v = n.doubleValue();
-        double share = high == low ? 0.5 : (v - low) / (high - low);
-        share = Math.max(0, Math.min(1, lowerIsBetter ? 1 - share : share));
-        return (int) Math.min(4, Math.floor(share * 5));
     }
 }
