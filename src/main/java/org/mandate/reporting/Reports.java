@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.mandate.orgunits.OrgUnitTree;
 import org.mandate.shared.Period;
+import org.mandate.shared.ReadScope;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -115,7 +116,14 @@ class Reports {
                 .single();
     }
 
-    record Filter(String orgUnit, String period, String resolution, String state, Boolean notSubmitted) {}
+    /** {@code reader}: whose reports not yet approved the list may show ({@link ReadScope}). */
+    record Filter(
+            String orgUnit, String period, String resolution, String state, Boolean notSubmitted, ReadScope reader) {
+
+        Filter(String orgUnit, String period, String resolution, String state, Boolean notSubmitted) {
+            this(orgUnit, period, resolution, state, notSubmitted, ReadScope.EVERYTHING);
+        }
+    }
 
     private static String where(Filter f, Map<String, Object> p) {
         StringBuilder w = new StringBuilder(" where 1 = 1");
@@ -137,6 +145,14 @@ class Reports {
         }
         if (Boolean.TRUE.equals(f.notSubmitted())) {
             w.append(" and r.submitted_on is null");
+        }
+        if (f.reader() != null && f.reader().publishedOnly()) {
+            w.append(" and r.state = 'APPROVED'");
+        } else if (f.reader() != null && !f.reader().everything()) {
+            w.append(" and (r.state = 'APPROVED' or r.org_unit_id in ")
+                    .append(OrgUnitTree.subtreeIds("readerScope"))
+                    .append(")");
+            p.put("readerScope", f.reader().subtree());
         }
         return w.toString();
     }
