@@ -354,8 +354,27 @@ public class ReportManagement {
         if (!actor.isAdmin()) {
             throw new ForbiddenException("error.forbidden.role", actor.role());
         }
+        return loadApproved(actor, period, orgUnitCodes, resolutions, 0);
+    }
+
+    /** Like the above, as submitted {@code daysLate} days after the due day (0: on the due day). */
+    @Transactional
+    public int loadApproved(
+            Actor actor,
+            Period period,
+            java.util.Collection<String> orgUnitCodes,
+            java.util.Collection<String> resolutions,
+            int daysLate) {
+        if (!actor.isAdmin()) {
+            throw new ForbiddenException("error.forbidden.role", actor.role());
+        }
         int n = reports.loadApproved(
-                period.toString(), orgUnitCodes, resolutions, Instant.now(clock), actor.username());
+                period.toString(),
+                orgUnitCodes,
+                resolutions,
+                daysLate == 0 ? null : dueOn(period).plusDays(daysLate),
+                Instant.now(clock),
+                actor.username());
         events.publishEvent(new AuditedChange("report", "bulk/" + period, "loaded-approved", null, n));
         return n;
     }

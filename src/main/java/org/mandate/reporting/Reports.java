@@ -57,15 +57,28 @@ class Reports {
             java.util.Collection<String> resolutions,
             Instant at,
             String by) {
+        return loadApproved(period, units, resolutions, null, at, by);
+    }
+
+    /** Like the above, submitted on {@code submittedOn} (null: on the due day). */
+    int loadApproved(
+            String period,
+            java.util.Collection<String> units,
+            java.util.Collection<String> resolutions,
+            LocalDate submittedOn,
+            Instant at,
+            String by) {
         if (units.isEmpty() || resolutions.isEmpty()) {
             return 0;
         }
         return jdbc.sql("""
-                update report set state = 'APPROVED', submitted_at = :at, submitted_on = due_on, submitted_by = :by,
+                update report set state = 'APPROVED', submitted_at = :at,
+                       submitted_on = coalesce(:submittedOn, due_on), submitted_by = :by,
                        decided_at = :at, decided_by = :by, version = version + 1
                  where period = :period and resolution in (:resolutions)
                    and org_unit_id in (select id from org_unit where code in (:units))
                 """)
+                .param("submittedOn", submittedOn == null ? null : Date.valueOf(submittedOn), java.sql.Types.DATE)
                 .param("at", Timestamp.from(at))
                 .param("by", by)
                 .param("period", period)
