@@ -148,21 +148,48 @@ class DemoIndicators implements ApplicationRunner {
     }
 
     /**
-     * Most provinces reported last week on time and had the reports approved (their values are the
-     * approved samples); every sixth did not, so the completeness page has someone to name.
+     * The reports of the past eight weeks and three months, as each province and ministry would have sent
+     * them given its {@link DemoSpread#performance}: good performers on time, others late by a few days or
+     * not at all (those stay open and turn late), so that timeliness and completeness differ between units.
+     * Every sixth province skipped last week, so the completeness page has someone to name.
      */
     private void approveLastWeek(List<OrgUnit> provinces, LocalDate today) {
-        List<String> units = new ArrayList<>();
-        for (int n = 0; n < provinces.size(); n++) {
-            if (n % 6 != 5) {
-                units.add(provinces.get(n).code());
-            }
+        List<String> resolutionSlugs =
+                resolutions.all().stream().map(r -> r.slug()).toList();
+        List<OrgUnit> units = new ArrayList<>(provinces);
+        units.addAll(orgUnits.list(null, OrgLevel.MINISTRY, null, Paging.of(0, Paging.MAX_SIZE))
+                .items());
+        List<Period> periods = new ArrayList<>();
+        Period week = Period.of(Period.Type.WEEK, today).previous();
+        for (int w = 0; w < 8; w++, week = week.previous()) {
+            periods.add(week);
         }
-        reports.loadApproved(
-                DemoCatalogue.LOADER,
-                Period.of(Period.Type.WEEK, today).previous(),
-                units,
-                List.of("57-nq-tw", "71-nq-tw"));
+        Period month = Period.of(Period.Type.MONTH, today).previous();
+        for (int m = 0; m < 3; m++, month = month.previous()) {
+            periods.add(month);
+        }
+        Period lastWeek = periods.get(0);
+        for (Period period : periods) {
+            reports.open(period);
+            java.util.Map<Integer, List<String>> byLateness = new java.util.TreeMap<>();
+            for (int n = 0; n < units.size(); n++) {
+                String code = units.get(n).code();
+                if (period.equals(lastWeek) && n < provinces.size() && n % 6 == 5) {
+                    continue;
+                }
+                double p = DemoSpread.performance(code);
+                double x = DemoSpread.random(code, "report " + period).nextDouble();
+                if (x < p) {
+                    byLateness.computeIfAbsent(0, k -> new ArrayList<>()).add(code);
+                } else if (x < p + 0.3) {
+                    int late = 1 + (int) (x * 100) % 6;
+                    byLateness.computeIfAbsent(late, k -> new ArrayList<>()).add(code);
+                }
+            }
+            byLateness.forEach(
+                    (late, codes) -> reports.loadApproved(DemoCatalogue.LOADER, period, codes, resolutionSlugs, late));
+        }
+        reports.markLate(today);
     }
 
     private IndicatorDefinition definition(Spec s) {

@@ -1,13 +1,20 @@
 package org.mandate.demo;
 
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Random;
 import org.mandate.bottlenecks.BottleneckManagement;
 import org.mandate.bottlenecks.BottleneckManagement.NewBottleneck;
 import org.mandate.bottlenecks.BottleneckType;
 import org.mandate.bottlenecks.Severity;
 import org.mandate.identity.AccountManagement;
 import org.mandate.identity.AccountManagement.NewAccount;
+import org.mandate.orgunits.OrgLevel;
+import org.mandate.orgunits.OrgUnit;
+import org.mandate.orgunits.OrgUnitManagement;
+import org.mandate.resolutions.Resolution;
+import org.mandate.resolutions.ResolutionManagement;
 import org.mandate.shared.Actor;
 import org.mandate.shared.Paging;
 import org.mandate.shared.Role;
@@ -17,6 +24,7 @@ import org.mandate.tasks.TaskKind;
 import org.mandate.tasks.TaskManagement;
 import org.mandate.tasks.TaskManagement.NewTask;
 import org.mandate.tasks.TaskManagement.ProgressReport;
+import org.mandate.tasks.TaskManagement.RebaselineRequest;
 import org.mandate.tasks.TaskManagement.TaskChanges;
 import org.mandate.tasks.TaskManagement.TaskFilter;
 import org.mandate.tasks.TaskStatus;
@@ -46,15 +54,25 @@ class DemoTasks implements ApplicationRunner {
     private final BottleneckManagement bottlenecks;
     private final TransactionTemplate tx;
     private final AccountManagement accounts;
+    private final OrgUnitManagement orgUnits;
+    private final ResolutionManagement resolutions;
     private final Actor loader = DemoCatalogue.LOADER;
     private LocalDate today;
+    /** The sample tasks under way, moved on between the demo's two publications ({@link #moveThisWeek}). */
+    private final List<Long> underway = new ArrayList<>();
+    /** The bottlenecks the spread raised; the first is resolved between the two publications. */
+    private final List<Long> raised = new ArrayList<>();
 
     DemoTasks(
             TaskManagement tasks,
             BottleneckManagement bottlenecks,
             AccountManagement accounts,
+            OrgUnitManagement orgUnits,
+            ResolutionManagement resolutions,
             TransactionTemplate tx) {
         this.accounts = accounts;
+        this.orgUnits = orgUnits;
+        this.resolutions = resolutions;
         this.tasks = tasks;
         this.bottlenecks = bottlenecks;
         this.tx = tx;
@@ -66,8 +84,200 @@ class DemoTasks implements ApplicationRunner {
             return;
         }
         log.info("Loading sample tasks and bottlenecks");
+        long started = System.currentTimeMillis();
         today = tasks.today();
         tx.executeWithoutResult(status -> load());
+        tx.executeWithoutResult(status -> spread());
+        log.info("Loaded the sample tasks in {} ms", System.currentTimeMillis() - started);
+    }
+
+    /**
+     * Every province and ministry gets its own sample tasks, drawn from its {@link DemoSpread#performance}:
+     * one finished (on time for a good performer, late for a poor one), one due soon or already overdue, one
+     * under way (at risk now and then), and for every third unit one re-baselined with the approver's consent;
+     * budgets disbursed in proportion. Poor performers raise a bottleneck.
+     */
+    private void spread() {
+        List<String> slugs = List.of("57-nq-tw", "59-nq-tw", "70-nq-tw", "71-nq-tw", "72-nq-tw");
+        List<OrgUnit> units = new ArrayList<>();
+        units.addAll(orgUnits.list(null, OrgLevel.PROVINCE, null, Paging.of(0, Paging.MAX_SIZE))
+                .items());
+        units.addAll(orgUnits.list(null, OrgLevel.MINISTRY, null, Paging.of(0, Paging.MAX_SIZE))
+                .items());
+        for (int i = 0; i < units.size(); i++) {
+            OrgUnit unit = units.get(i);
+            String code = unit.code();
+            double p = DemoSpread.performance(code);
+            Random random = DemoSpread.random(code, "tasks");
+            String name = unit.names().vi();
+            String approver = unit.level() == OrgLevel.PROVINCE ? code : "TW";
+
+            // Finished: on time by a good performer, late by a poor one.
+            boolean onTime = random.nextDouble() < p;
+            int finishedDeadline = onTime ? 3 + random.nextInt(25) : -(3 + random.nextInt(30));
+            long done = spreadTask(
+                    slugs.get(i % 5),
+                    code,
+                    approver,
+                    name + ": hoàn thành kế hoạch triển khai",
+                    "Implementation plan adopted and published",
+                    -150,
+                    finishedDeadline,
+                    random,
+                    p);
+            progress(done, 100, TaskStatus.DONE, "Plan adopted and published (sample)");
+
+            // Due soon, or already overdue for a poor performer.
+            boolean late = random.nextDouble() > p;
+            int dueDays = late ? -(5 + random.nextInt(40)) : 20 + random.nextInt(40);
+            long due = spreadTask(
+                    slugs.get((i + 1) % 5),
+                    code,
+                    approver,
+                    name + ": báo cáo sơ kết",
+                    "Mid-term review report sent to the steering committee",
+                    -120,
+                    dueDays,
+                    random,
+                    p);
+            progress(due, 20 + random.nextInt(50), null, null);
+
+            // Under way; at risk now and then.
+            long underway = spreadTask(
+                    slugs.get((i + 2) % 5),
+                    code,
+                    approver,
+                    name + ": dự án trọng điểm",
+                    "Key project commissioned",
+                    -200,
+                    60 + random.nextInt(240),
+                    random,
+                    p);
+            boolean atRisk = random.nextDouble() > 0.5 + p / 2;
+            progress(
+                    underway,
+                    (int) Math.round(10 + 80 * p * random.nextDouble()),
+                    atRisk ? TaskStatus.AT_RISK : null,
+                    null);
+            this.underway.add(underway);
+
+            if (i % 3 == 0) {
+                long moved = spreadTask(
+                        slugs.get((i + 3) % 5),
+                        code,
+                        approver,
+                        name + ": số hóa hồ sơ",
+                        "Records digitised",
+                        -90,
+                        10 + random.nextInt(30),
+                        random,
+                        p);
+                progress(moved, 30, null, null);
+                tasks.requestRebaseline(
+                        loader,
+                        moved,
+                        new RebaselineRequest(
+                                today.plusDays(60 + random.nextInt(60)),
+                                null,
+                                "Vendor contract delayed (sample data)"));
+                long request = tasks.rebaselines(moved).get(0).id();
+                tasks.decideRebaseline(loader, moved, request, true);
+            }
+            if (p < 0.35) {
+                raised.add(bottleneck(
+                        name + ": thiếu vốn đối ứng",
+                        BottleneckType.CAPITAL,
+                        p < 0.25 ? Severity.HIGH : Severity.MEDIUM,
+                        code,
+                        code,
+                        List.of(due)));
+            }
+        }
+    }
+
+    /**
+     * This week's sample progress, reported after the first publication (last week's) and before the second,
+     * so that the changes page has changes to show: every good performer's task under way moves on, every
+     * fifth one falls at risk.
+     */
+    void moveThisWeek() {
+        if (underway.isEmpty()) {
+            return;
+        }
+        tx.executeWithoutResult(status -> {
+            for (int n = 0; n < underway.size(); n++) {
+                Task t = tasks.get(underway.get(n));
+                if (t.finished() || t.status() == TaskStatus.DRAFT) {
+                    continue;
+                }
+                double p = DemoSpread.performance(t.leadUnit());
+                if (n % 5 == 4) {
+                    progress(t.id(), t.progress(), TaskStatus.AT_RISK, null);
+                } else if (p > 0.8) {
+                    progress(t.id(), 100, TaskStatus.DONE, "Project commissioned this week (sample)");
+                } else if (p > 0.5) {
+                    progress(t.id(), Math.min(95, t.progress() + 5 + (int) (20 * p)), TaskStatus.ON_TRACK, null);
+                }
+            }
+            if (!raised.isEmpty()) {
+                bottlenecks.resolve(loader, raised.get(0), "Counterpart funds allocated this week (sample data)", null);
+            }
+            Task late = tasks.get(underway.get(underway.size() - 1));
+            bottleneck(
+                    "Chậm phê duyệt thiết kế kỹ thuật",
+                    BottleneckType.COORDINATION,
+                    Severity.MEDIUM,
+                    late.leadUnit(),
+                    late.leadUnit(),
+                    List.of(late.id()));
+        });
+        underway.clear();
+        raised.clear();
+    }
+
+    private long spreadTask(
+            String resolution,
+            String lead,
+            String approver,
+            String title,
+            String result,
+            int startDays,
+            int deadlineDays,
+            Random random,
+            double performance) {
+        Resolution r = resolutions.get(resolution);
+        String group = r.solutionGroups().isEmpty()
+                ? null
+                : r.solutionGroups()
+                        .get(random.nextInt(r.solutionGroups().size()))
+                        .code();
+        long planned = (1 + random.nextInt(40)) * 1_000_000_000L;
+        long allocated = planned * (60 + random.nextInt(31)) / 100;
+        long disbursed = (long) (allocated * Math.min(1.0, 0.1 + 0.8 * performance + 0.1 * random.nextDouble()));
+        return tasks.create(
+                        loader,
+                        new NewTask(
+                                title + SAMPLE,
+                                "Sample task for the demonstration: " + result + SAMPLE,
+                                resolution,
+                                group,
+                                lead,
+                                List.of(),
+                                "Lãnh đạo đơn vị (mẫu)",
+                                approver,
+                                today.plusDays(startDays),
+                                today.plusDays(deadlineDays),
+                                result,
+                                TaskKind.PROJECT,
+                                planned,
+                                allocated,
+                                disbursed,
+                                null,
+                                null,
+                                null,
+                                null,
+                                null))
+                .id();
     }
 
     private void load() {
@@ -491,11 +701,20 @@ class DemoTasks implements ApplicationRunner {
                         stage, null, null));
     }
 
-    private void bottleneck(
+    private long bottleneck(
             String title, BottleneckType type, Severity severity, String raisedBy, String owner, List<Long> blocked) {
-        bottlenecks.raise(
-                new Actor("demo-loader", Role.ADMIN, null),
-                new NewBottleneck(
-                        title + SAMPLE, "Sample bottleneck" + SAMPLE, type, severity, raisedBy, owner, null, blocked));
+        return bottlenecks
+                .raise(
+                        new Actor("demo-loader", Role.ADMIN, null),
+                        new NewBottleneck(
+                                title + SAMPLE,
+                                "Sample bottleneck" + SAMPLE,
+                                type,
+                                severity,
+                                raisedBy,
+                                owner,
+                                null,
+                                blocked))
+                .id();
     }
 }

@@ -25,6 +25,7 @@ import org.mandate.shared.PageResult;
 import org.mandate.shared.Paging;
 import org.mandate.shared.Period;
 import org.mandate.shared.ProblemException.FieldProblem;
+import org.mandate.shared.ReadScope;
 import org.mandate.shared.Role;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
@@ -61,10 +62,7 @@ public class DataValueManagement {
 
     /**
      * One row as sent: {@code ref} names the row in errors ({@code [3]}, {@code dataValues[3]}, {@code row 4});
-     * the value is text so that a malformed number is reported against its row.
-     */
-    /**
-     * One value as it arrives. {@code inputLocale} is the language the value was typed in (the data-entry
+     * the value is text so that a malformed number is reported against its row. {@code inputLocale} is the language the value was typed in (the data-entry
      * grid, a spreadsheet): "72,5" is then 72.5 ({@link LocalizedInput#decimal}); null means the API's
      * canonical form.
      */
@@ -102,6 +100,22 @@ public class DataValueManagement {
                 paging.page(),
                 paging.size(),
                 values.count(indicator, orgUnit, p, approvedOnly));
+    }
+
+    /**
+     * Values of a subtree as the reader may see them: approved values everywhere, values not yet approved
+     * (draft, submitted, returned) only within the reader's scope, all of them for admins and the steering
+     * secretariat ({@link ReadScope}).
+     */
+    public PageResult<DataValue> list(
+            Actor reader, String indicator, String orgUnit, String period, boolean approvedOnly, Paging paging) {
+        Period p = period == null || period.isBlank() ? null : Period.parse(period, "period");
+        ReadScope scope = ReadScope.of(reader);
+        return new PageResult<>(
+                values.list(indicator, orgUnit, p, approvedOnly, scope, (int) paging.offset(), paging.size()),
+                paging.page(),
+                paging.size(),
+                values.count(indicator, orgUnit, p, approvedOnly, scope));
     }
 
     /**

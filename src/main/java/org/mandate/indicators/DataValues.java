@@ -16,6 +16,7 @@ import java.util.Optional;
 import org.mandate.indicators.DataValue.State;
 import org.mandate.orgunits.OrgUnitTree;
 import org.mandate.shared.Period;
+import org.mandate.shared.ReadScope;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -181,8 +182,20 @@ class DataValues {
     }
 
     List<DataValue> list(String indicator, String orgUnit, Period period, boolean approvedOnly, int offset, int limit) {
+        return list(indicator, orgUnit, period, approvedOnly, ReadScope.EVERYTHING, offset, limit);
+    }
+
+    /** Values as a reader may see them: unapproved ones only within the reader's scope ({@link ReadScope}). */
+    List<DataValue> list(
+            String indicator,
+            String orgUnit,
+            Period period,
+            boolean approvedOnly,
+            ReadScope reader,
+            int offset,
+            int limit) {
         Map<String, Object> p = new HashMap<>();
-        String where = filter(indicator, orgUnit, period, approvedOnly, p);
+        String where = filter(indicator, orgUnit, period, approvedOnly, p) + readerClause(reader, p);
         return jdbc.sql(SELECT + where + " order by v.start_on desc, u.code, i.code limit :limit offset :offset")
                 .params(p)
                 .param("limit", limit)
@@ -192,8 +205,12 @@ class DataValues {
     }
 
     long count(String indicator, String orgUnit, Period period, boolean approvedOnly) {
+        return count(indicator, orgUnit, period, approvedOnly, ReadScope.EVERYTHING);
+    }
+
+    long count(String indicator, String orgUnit, Period period, boolean approvedOnly, ReadScope reader) {
         Map<String, Object> p = new HashMap<>();
-        String where = filter(indicator, orgUnit, period, approvedOnly, p);
+        String where = filter(indicator, orgUnit, period, approvedOnly, p) + readerClause(reader, p);
         return jdbc.sql("""
                 select count(*) from indicator_data_value v
                   join indicator i on i.id = v.indicator_id
@@ -212,6 +229,17 @@ class DataValues {
                 .param("codes", indicators)
                 .query(DataValues::map)
                 .list();
+    }
+
+    private static String readerClause(ReadScope reader, Map<String, Object> p) {
+        if (reader == null || reader.everything()) {
+            return "";
+        }
+        if (reader.publishedOnly()) {
+            return " and v.state = 'APPROVED'";
+        }
+        p.put("readerScope", reader.subtree());
+        return " and (v.state = 'APPROVED' or v.org_unit_id in " + OrgUnitTree.subtreeIds("readerScope") + ")";
     }
 
     private static String filter(

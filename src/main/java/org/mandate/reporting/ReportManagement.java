@@ -25,6 +25,7 @@ import org.mandate.shared.NotFoundException;
 import org.mandate.shared.PageResult;
 import org.mandate.shared.Paging;
 import org.mandate.shared.Period;
+import org.mandate.shared.ReadScope;
 import org.mandate.shared.Role;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.ApplicationEventPublisher;
@@ -166,6 +167,36 @@ public class ReportManagement {
         Reports.Filter f = filter(orgUnit, period, resolution, state, null);
         return new PageResult<>(
                 reports.list(f, (int) paging.offset(), paging.size()), paging.page(), paging.size(), reports.count(f));
+    }
+
+    /**
+     * Reports as the reader may see them: approved ones everywhere, the others (open, submitted, returned,
+     * late) only within the reader's scope, all of them for admins and the steering secretariat.
+     */
+    public PageResult<Report> list(
+            Actor reader, String orgUnit, String period, String resolution, String state, Paging paging) {
+        Reports.Filter all = filter(orgUnit, period, resolution, state, null);
+        Reports.Filter f = new Reports.Filter(
+                all.orgUnit(), all.period(), all.resolution(), all.state(), null, ReadScope.of(reader));
+        return new PageResult<>(
+                reports.list(f, (int) paging.offset(), paging.size()), paging.page(), paging.size(), reports.count(f));
+    }
+
+    /** True when the reader may see the report ({@link #list(Actor, String, String, String, String, Paging)}). */
+    public boolean mayRead(Actor reader, Report r) {
+        ReadScope scope = ReadScope.of(reader);
+        return r.state() == Report.State.APPROVED
+                || scope.everything()
+                || (scope.subtree() != null && orgUnits.isWithin(r.orgUnit(), scope.subtree()));
+    }
+
+    /** The report's content if the reader may see it; 404 otherwise, as for an unknown id. */
+    public ReportContent content(Actor reader, long id, Locale locale) {
+        Report report = get(id);
+        if (!mayRead(reader, report)) {
+            throw new NotFoundException("report", id);
+        }
+        return content(id, locale);
     }
 
     /** Completeness and timeliness of a subtree for a period (and a resolution, or all). */
@@ -335,8 +366,27 @@ public class ReportManagement {
         if (!actor.isAdmin()) {
             throw new ForbiddenException("error.forbidden.role", actor.role());
         }
+        return loadApproved(actor, period, orgUnitCodes, resolutions, 0);
+    }
+
+    /** Like the above, as submitted {@code daysLate} days after the due day (0: on the due day). */
+    @Transactional
+    public int loadApproved(
+            Actor actor,
+            Period period,
+            java.util.Collection<String> orgUnitCodes,
+            java.util.Collection<String> resolutions,
+            int daysLate) {
+        if (!actor.isAdmin()) {
+            throw new ForbiddenException("error.forbidden.role", actor.role());
+        }
         int n = reports.loadApproved(
-                period.toString(), orgUnitCodes, resolutions, Instant.now(clock), actor.username());
+                period.toString(),
+                orgUnitCodes,
+                resolutions,
+                daysLate == 0 ? null : dueOn(period).plusDays(daysLate),
+                Instant.now(clock),
+                actor.username());
         events.publishEvent(new AuditedChange("report", "bulk/" + period, "loaded-approved", null, n));
         return n;
     }

@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.mandate.orgunits.OrgUnitTree;
 import org.mandate.shared.Period;
+import org.mandate.shared.ReadScope;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -56,15 +57,28 @@ class Reports {
             java.util.Collection<String> resolutions,
             Instant at,
             String by) {
+        return loadApproved(period, units, resolutions, null, at, by);
+    }
+
+    /** Like the above, submitted on {@code submittedOn} (null: on the due day). */
+    int loadApproved(
+            String period,
+            java.util.Collection<String> units,
+            java.util.Collection<String> resolutions,
+            LocalDate submittedOn,
+            Instant at,
+            String by) {
         if (units.isEmpty() || resolutions.isEmpty()) {
             return 0;
         }
         return jdbc.sql("""
-                update report set state = 'APPROVED', submitted_at = :at, submitted_on = due_on, submitted_by = :by,
+                update report set state = 'APPROVED', submitted_at = :at,
+                       submitted_on = coalesce(:submittedOn, due_on), submitted_by = :by,
                        decided_at = :at, decided_by = :by, version = version + 1
                  where period = :period and resolution in (:resolutions)
                    and org_unit_id in (select id from org_unit where code in (:units))
                 """)
+                .param("submittedOn", submittedOn == null ? null : Date.valueOf(submittedOn), java.sql.Types.DATE)
                 .param("at", Timestamp.from(at))
                 .param("by", by)
                 .param("period", period)
@@ -115,7 +129,14 @@ class Reports {
                 .single();
     }
 
-    record Filter(String orgUnit, String period, String resolution, String state, Boolean notSubmitted) {}
+    /** {@code reader}: whose reports not yet approved the list may show ({@link ReadScope}). */
+    record Filter(
+            String orgUnit, String period, String resolution, String state, Boolean notSubmitted, ReadScope reader) {
+
+        Filter(String orgUnit, String period, String resolution, String state, Boolean notSubmitted) {
+            this(orgUnit, period, resolution, state, notSubmitted, ReadScope.EVERYTHING);
+        }
+    }
 
     private static String where(Filter f, Map<String, Object> p) {
         StringBuilder w = new StringBuilder(" where 1 = 1");
@@ -137,6 +158,14 @@ class Reports {
         }
         if (Boolean.TRUE.equals(f.notSubmitted())) {
             w.append(" and r.submitted_on is null");
+        }
+        if (f.reader() != null && f.reader().publishedOnly()) {
+            w.append(" and r.state = 'APPROVED'");
+        } else if (f.reader() != null && !f.reader().everything()) {
+            w.append(" and (r.state = 'APPROVED' or r.org_unit_id in ")
+                    .append(OrgUnitTree.subtreeIds("readerScope"))
+                    .append(")");
+            p.put("readerScope", f.reader().subtree());
         }
         return w.toString();
     }

@@ -31,6 +31,7 @@ import org.mandate.shared.NotFoundException;
 import org.mandate.shared.PageResult;
 import org.mandate.shared.Paging;
 import org.mandate.shared.ProblemException.FieldProblem;
+import org.mandate.shared.ReadScope;
 import org.mandate.shared.Role;
 import org.mandate.tasks.TaskEvents.TaskBecameOverdue;
 import org.mandate.tasks.TaskEvents.TaskCompleted;
@@ -233,6 +234,58 @@ public class TaskManagement {
                 paging.page(),
                 paging.size(),
                 tasks.count(f, today));
+    }
+
+    // ---------------------------------------------------------------- reads as a reader may see them
+
+    /**
+     * True when the reader may see the task: a task out of draft is published work and visible to every
+     * signed-in reader; a draft only within the reader's scope ({@link ReadScope}).
+     */
+    public boolean mayRead(Actor reader, Task t) {
+        if (t.status() != TaskStatus.DRAFT) {
+            return true;
+        }
+        ReadScope scope = ReadScope.of(reader);
+        return scope.everything() || (scope.subtree() != null && orgUnits.isWithin(t.leadUnit(), scope.subtree()));
+    }
+
+    /** The task if the reader may see it (a draft of another unit is as absent as an unknown id). */
+    public Optional<Task> find(Actor reader, long id) {
+        return find(id).filter(t -> mayRead(reader, t));
+    }
+
+    /** Like {@link #find(Actor, long)}, 404 when absent or not visible to the reader. */
+    public Task get(Actor reader, long id) {
+        return find(reader, id).orElseThrow(() -> new NotFoundException("task", id));
+    }
+
+    /** The tasks the reader may see that pass the filter. */
+    public PageResult<Task> list(Actor reader, TaskFilter filter, Paging paging) {
+        LocalDate today = today();
+        Tasks.Filter f = toFilter(qualified(filter), false).readBy(ReadScope.of(reader));
+        return new PageResult<>(
+                tasks.page(f, today, staleBefore(today), paging.offset(), paging.size()),
+                paging.page(),
+                paging.size(),
+                tasks.count(f, today));
+    }
+
+    /** Like {@link #forEach(TaskFilter, int, java.util.function.Consumer)}, the tasks the reader may see. */
+    public void forEach(Actor reader, TaskFilter filter, int limit, java.util.function.Consumer<Task> each) {
+        LocalDate today = today();
+        tasks.forEach(
+                toFilter(qualified(filter), false).readBy(ReadScope.of(reader)),
+                today,
+                staleBefore(today),
+                limit,
+                each);
+    }
+
+    /** The sub-tasks the reader may see. */
+    public List<Task> children(Actor reader, long id) {
+        return list(reader, new TaskFilter(null, null, null, null, null, null, null, id), Paging.of(0, Paging.MAX_SIZE))
+                .items();
     }
 
     /**

@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.mandate.orgunits.OrgUnitTree;
+import org.mandate.shared.ReadScope;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Repository;
@@ -67,10 +68,52 @@ class Tasks {
             TaskKind kind,
             Long parent,
             boolean excludeDrafts,
-            boolean rootsOnly) {
+            boolean rootsOnly,
+            ReadScope reader) {
+
+        /** No reader: everything (jobs, other modules' counts); public lists set {@code excludeDrafts}. */
+        Filter(
+                String resolution,
+                String solutionGroup,
+                String orgUnit,
+                TaskStatus status,
+                boolean overdue,
+                LocalDate dueBefore,
+                TaskKind kind,
+                Long parent,
+                boolean excludeDrafts,
+                boolean rootsOnly) {
+            this(
+                    resolution,
+                    solutionGroup,
+                    orgUnit,
+                    status,
+                    overdue,
+                    dueBefore,
+                    kind,
+                    parent,
+                    excludeDrafts,
+                    rootsOnly,
+                    ReadScope.EVERYTHING);
+        }
 
         static Filter none() {
             return new Filter(null, null, null, null, false, null, null, null, false, false);
+        }
+
+        Filter readBy(ReadScope scope) {
+            return new Filter(
+                    resolution,
+                    solutionGroup,
+                    orgUnit,
+                    status,
+                    overdue,
+                    dueBefore,
+                    kind,
+                    parent,
+                    excludeDrafts,
+                    rootsOnly,
+                    scope == null ? ReadScope.EVERYTHING : scope);
         }
     }
 
@@ -185,8 +228,13 @@ class Tasks {
         if (f.rootsOnly()) {
             w.append(" and t.parent_id is null");
         }
-        if (f.excludeDrafts()) {
+        if (f.excludeDrafts() || (f.reader() != null && f.reader().publishedOnly())) {
             w.append(" and t.status <> 'DRAFT'");
+        } else if (f.reader() != null && !f.reader().everything()) {
+            // Drafts are the unit's own work: visible within the reader's subtree only.
+            w.append(" and (t.status <> 'DRAFT' or t.lead_unit_id in ")
+                    .append(OrgUnitTree.subtreeIds("readerScope"))
+                    .append(")");
         }
         return w.toString();
     }
@@ -214,6 +262,9 @@ class Tasks {
         }
         if (f.parent() != null) {
             p.put("parent", f.parent());
+        }
+        if (f.reader() != null && !f.reader().everything() && !f.reader().publishedOnly()) {
+            p.put("readerScope", f.reader().subtree());
         }
         return p;
     }

@@ -41,8 +41,8 @@ class DataValueApi {
             @RequestParam(defaultValue = "false") boolean approvedOnly,
             @RequestParam(required = false) Integer page,
             @RequestParam(required = false) Integer size) {
-        Actor.require();
-        return values.list(blank(indicator), blank(orgUnit), blank(period), approvedOnly, Paging.of(page, size));
+        return values.list(
+                Actor.require(), blank(indicator), blank(orgUnit), blank(period), approvedOnly, Paging.of(page, size));
     }
 
     @PostMapping(

@@ -21,6 +21,7 @@ import org.mandate.resolutions.ResolutionManagement;
 import org.mandate.shared.Actor;
 import org.mandate.shared.Period;
 import org.mandate.shared.ProblemException;
+import org.mandate.shared.ReadScope;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Controller;
@@ -150,9 +151,13 @@ class IndicatorController {
                 .filter(i -> !i.isFormula() && i.periodicity().periodType() == p.type())
                 .filter(i -> resolution == null || resolution.isBlank() || resolution.equals(i.resolution()))
                 .toList();
+        ReadScope scope = ReadScope.of(actor);
+        boolean unpublishedVisible =
+                scope.everything() || (scope.subtree() != null && orgUnits.isWithin(unit, scope.subtree()));
         Map<String, DataValue> byCode = values
                 .valuesOf(unit, p, owed.stream().map(Indicator::code).toList())
                 .stream()
+                .filter(v -> unpublishedVisible || v.state() == DataValue.State.APPROVED)
                 .collect(Collectors.toMap(DataValue::indicator, Function.identity()));
         model.addAttribute(
                 "cells",

@@ -80,17 +80,17 @@ class ReportApi {
             @RequestParam(required = false) String state,
             @RequestParam(required = false) Integer page,
             @RequestParam(required = false) Integer size) {
-        Actor.require();
+        Actor reader = Actor.require();
         LocalDate today = reports.today();
-        return reports.list(orgUnit, period, resolution, state, Paging.of(page, size))
+        return reports.list(reader, orgUnit, period, resolution, state, Paging.of(page, size))
                 .map(r -> ReportJson.of(r, today));
     }
 
     @GetMapping("/{id}")
     ReportDetailJson get(@PathVariable long id) {
-        Actor.require();
+        Actor reader = Actor.require();
         Locale locale = LocaleContextHolder.getLocale();
-        ReportManagement.ReportContent content = reports.content(id, locale);
+        ReportManagement.ReportContent content = reports.content(reader, id, locale);
         return new ReportDetailJson(
                 ReportJson.of(content.report(), reports.today()), reports.values(content.report()), content.sections());
     }

@@ -53,7 +53,7 @@ class ReportController {
         model.addAttribute("resolution", res);
         model.addAttribute("resolutions", resolutions.all());
         model.addAttribute("completeness", reports.completeness(unit, p, res));
-        model.addAttribute("reports", reports.list(unit, p, res, null, Paging.of(page, 100)));
+        model.addAttribute("reports", reports.list(actor, unit, p, res, null, Paging.of(page, 100)));
         model.addAttribute("today", today);
         return LIST_VIEW;
     }
@@ -61,7 +61,7 @@ class ReportController {
     @GetMapping("/reports/{id}")
     String report(@PathVariable long id, Model model) {
         Actor actor = Actor.require();
-        ReportManagement.ReportContent content = reports.content(id, LocaleContextHolder.getLocale());
+        ReportManagement.ReportContent content = reports.content(actor, id, LocaleContextHolder.getLocale());
         Report r = content.report();
         model.addAttribute("report", r);
         model.addAttribute("unit", orgUnits.get(r.orgUnit()));

@@ -69,9 +69,10 @@ class TaskApi {
             @RequestParam(required = false) Long parent,
             @RequestParam(required = false) Integer page,
             @RequestParam(required = false) Integer size) {
-        Actor.require();
+        Actor reader = Actor.require();
         LocalDate today = tasks.today();
         return tasks.list(
+                        reader,
                         new TaskFilter(resolution, solutionGroup, orgUnit, status, overdue, dueBefore, kind, parent),
                         Paging.of(page, size))
                 .map(t -> TaskJson.of(t, today));
@@ -93,8 +94,7 @@ class TaskApi {
 
     @GetMapping("/{id}")
     TaskJson get(@PathVariable long id) {
-        Actor.require();
-        return TaskJson.of(tasks.get(id), tasks.today());
+        return TaskJson.of(tasks.get(Actor.require(), id), tasks.today());
     }
 
     @PatchMapping("/{id}")
@@ -110,7 +110,7 @@ class TaskApi {
 
     @GetMapping("/{id}/updates")
     List<TaskUpdate> updates(@PathVariable long id) {
-        Actor.require();
+        tasks.get(Actor.require(), id);
         return tasks.updates(id);
     }
 
@@ -126,8 +126,7 @@ class TaskApi {
 
     @GetMapping("/{id}/rebaselines")
     List<Rebaseline> rebaselines(@PathVariable long id) {
-        Actor.require();
-        tasks.get(id);
+        tasks.get(Actor.require(), id);
         return tasks.rebaselines(id);
     }
 
@@ -173,17 +172,17 @@ class TaskApi {
 
     @GetMapping("/export.csv")
     ResponseEntity<byte[]> exportCsv(@RequestParam Map<String, String> params) {
-        Actor.require();
+        Actor reader = Actor.require();
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        sheets.writeCsv(TaskSpreadsheets.all(tasks, TaskSpreadsheets.filter(params)), out);
+        sheets.writeCsv(TaskSpreadsheets.all(tasks, reader, TaskSpreadsheets.filter(params)), out);
         return file(out.toByteArray(), "text/csv; charset=UTF-8", "tasks.csv");
     }
 
     @GetMapping("/export.xlsx")
     ResponseEntity<byte[]> exportXlsx(@RequestParam Map<String, String> params) {
-        Actor.require();
+        Actor reader = Actor.require();
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        sheets.writeXlsx(TaskSpreadsheets.all(tasks, TaskSpreadsheets.filter(params)), out);
+        sheets.writeXlsx(TaskSpreadsheets.all(tasks, reader, TaskSpreadsheets.filter(params)), out);
         return file(out.toByteArray(), TaskSpreadsheets.XLSX, "tasks.xlsx");
     }
 

@@ -86,7 +86,7 @@ class TaskController {
         FormValues v = FormValues.of(params);
         Integer page = v.integer("page");
         v.throwIfAny();
-        PageResult<Task> result = tasks.list(filter, Paging.of(page, 50));
+        PageResult<Task> result = tasks.list(actor, filter, Paging.of(page, 50));
         model.addAttribute("result", result);
         model.addAttribute("filter", filter);
         model.addAttribute("params", params);
@@ -114,17 +114,25 @@ class TaskController {
     @GetMapping("/tasks/{id}")
     String task(@PathVariable long id, Model model) {
         Actor actor = Actor.require();
-        Task task = tasks.get(id);
+        Task task = tasks.get(actor, id);
         LocalDate today = tasks.today();
         model.addAttribute("task", task);
         model.addAttribute("today", today);
         model.addAttribute("missing", task.missingClarities());
         model.addAttribute(
                 "parent",
-                task.parent() == null ? null : tasks.find(task.parent()).orElse(null));
-        model.addAttribute("children", tasks.children(id));
-        model.addAttribute("prerequisites", tasks.prerequisites(id));
-        model.addAttribute("dependents", tasks.dependents(id));
+                task.parent() == null ? null : tasks.find(actor, task.parent()).orElse(null));
+        model.addAttribute("children", tasks.children(actor, id));
+        model.addAttribute(
+                "prerequisites",
+                tasks.prerequisites(id).stream()
+                        .filter(t -> tasks.mayRead(actor, t))
+                        .toList());
+        model.addAttribute(
+                "dependents",
+                tasks.dependents(id).stream()
+                        .filter(t -> tasks.mayRead(actor, t))
+                        .toList());
         model.addAttribute("blockers", tasks.blockers(id));
         model.addAttribute("updates", tasks.updates(id));
         List<Rebaseline> rebaselines = tasks.rebaselines(id);
@@ -155,8 +163,8 @@ class TaskController {
 
     @GetMapping("/tasks/new")
     String newTask(@RequestParam(required = false) Long parent, Model model) {
-        Actor.require();
-        model.addAttribute("parent", parent == null ? null : tasks.get(parent));
+        Actor actor = Actor.require();
+        model.addAttribute("parent", parent == null ? null : tasks.get(actor, parent));
         model.addAttribute("values", Map.of());
         return form(model);
     }

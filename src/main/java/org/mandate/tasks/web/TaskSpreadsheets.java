@@ -23,6 +23,7 @@ import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.ss.usermodel.Workbook;
 import org.apache.poi.ss.usermodel.WorkbookFactory;
 import org.apache.poi.xssf.streaming.SXSSFWorkbook;
+import org.mandate.shared.Actor;
 import org.mandate.shared.InvalidInputException;
 import org.mandate.shared.ProblemException.FieldProblem;
 import org.mandate.tasks.LegalStage;
@@ -260,9 +261,9 @@ class TaskSpreadsheets {
     }
 
     /** The tasks of a filter for export, in id order, from one statement (pages of OFFSET grow quadratic). */
-    static List<Task> all(TaskManagement tasks, TaskFilter filter) {
+    static List<Task> all(TaskManagement tasks, Actor reader, TaskFilter filter) {
         List<Task> out = new ArrayList<>();
-        tasks.forEach(filter, MAX_EXPORT, out::add);
+        tasks.forEach(reader, filter, MAX_EXPORT, out::add);
         return out;
     }
 
