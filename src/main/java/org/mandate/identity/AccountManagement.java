@@ -13,6 +13,7 @@ import java.util.regex.Pattern;
 import org.mandate.orgunits.OrgUnitManagement;
 import org.mandate.shared.Actor;
 import org.mandate.shared.AuditedChange;
+import org.mandate.shared.Checks;
 import org.mandate.shared.ConflictException;
 import org.mandate.shared.ForbiddenException;
 import org.mandate.shared.InvalidInputException;
@@ -90,6 +91,8 @@ public class AccountManagement {
             problems.add(new FieldProblem("role", "error.required"));
         }
         checkScope(problems, account.role(), account.scopeUnit());
+        Checks.maxLength(problems, "username", account.username(), 100);
+        Checks.maxLength(problems, "displayName", account.displayName(), 200);
         if (!problems.isEmpty()) {
             throw new InvalidInputException(problems);
         }
@@ -119,6 +122,7 @@ public class AccountManagement {
             problems.add(new FieldProblem("password", "error.password", MIN_PASSWORD));
         }
         checkScope(problems, role, scope);
+        Checks.maxLength(problems, "displayName", changes.displayName(), 200);
         if (!problems.isEmpty()) {
             throw new InvalidInputException(problems);
         }

@@ -209,7 +209,7 @@ class IndicatorController {
             model.addAttribute(
                     "result",
                     values.importFile(
-                            Actor.require(), file.getContentType(), file.getOriginalFilename(), file.getBytes()));
+                            Actor.require(), file.getContentType(), file.getOriginalFilename(), file.getInputStream()));
         } catch (ProblemException e) {
             List<String> errors = new ArrayList<>();
             errors.add(messages.getMessage(e.messageKey(), e.args(), e.messageKey(), LocaleContextHolder.getLocale()));
