@@ -235,7 +235,10 @@ public class BottleneckManagement {
             }
         }
         String resolution = blankToNull(c.resolution());
-        if (resolution != null && resolutions.find(resolution).isEmpty()) {
+        Checks.maxLength(problems, "resolution", resolution, 100);
+        if (resolution != null
+                && resolution.length() <= 100
+                && resolutions.find(resolution).isEmpty()) {
             problems.add(new FieldProblem("resolution", "error.unknown", resolution));
         }
         Checks.throwIfAny(problems);
@@ -304,6 +307,9 @@ public class BottleneckManagement {
         if (version != null && version != current.version()) {
             throw ConflictException.staleVersion(version, current.version());
         }
+        List<FieldProblem> problems = new ArrayList<>();
+        Checks.maxLength(problems, "note", note, 2000);
+        Checks.throwIfAny(problems);
         return doEscalate(current, note, actor.username(), false, today());
     }
 

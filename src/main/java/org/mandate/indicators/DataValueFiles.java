@@ -1,8 +1,9 @@
 package org.mandate.indicators;
 
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.InputStreamReader;
+import java.io.PushbackInputStream;
 import java.io.Reader;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -57,25 +58,29 @@ class DataValueFiles {
         this.json = json;
     }
 
-    List<Entry> read(String contentType, String filename, byte[] bytes) {
+    /**
+     * Reads a batch from a stream without holding the raw bytes: CSV row by row, stopping at the row limit
+     * ({@code maxRows} entries); the body's size limit is the stream's (see the request guard).
+     */
+    List<Entry> read(String contentType, String filename, InputStream in, int maxRows) {
         String type = contentType == null ? "" : contentType.toLowerCase(Locale.ROOT);
         String name = filename == null ? "" : filename.toLowerCase(Locale.ROOT);
         if (type.contains("json") || name.endsWith(".json")) {
-            return json(bytes);
+            return json(in);
         }
         if (type.contains("spreadsheetml") || name.endsWith(".xlsx")) {
-            return xlsx(bytes);
+            return xlsx(in, maxRows);
         }
         if (type.contains("csv") || type.startsWith("text/plain") || name.endsWith(".csv")) {
-            return csv(bytes);
+            return csv(in, maxRows);
         }
         throw new InvalidInputException("file", "error.indicators.fileType", contentType == null ? name : contentType);
     }
 
-    List<Entry> json(byte[] bytes) {
+    List<Entry> json(InputStream in) {
         JsonNode root;
         try {
-            root = json.readTree(bytes);
+            root = json.readTree(in);
         } catch (JacksonException e) {
             throw new InvalidInputException("body", "error.unreadable");
         }
@@ -118,11 +123,15 @@ class DataValueFiles {
         throw new InvalidInputException("body", "error.indicators.jsonShape");
     }
 
-    List<Entry> csv(byte[] bytes) {
+    List<Entry> csv(InputStream bytes, int maxRows) {
         List<List<String>> rows = new ArrayList<>();
-        try (Reader in = new InputStreamReader(new ByteArrayInputStream(stripBom(bytes)), StandardCharsets.UTF_8)) {
+        try (Reader in = new InputStreamReader(withoutBom(bytes), StandardCharsets.UTF_8)) {
             for (CSVRecord r :
                     CSVFormat.RFC4180.builder().setIgnoreEmptyLines(true).get().parse(in)) {
+                // The header and one row more than allowed: enough to say "too many" without reading on.
+                if (rows.size() > maxRows) {
+                    throw new InvalidInputException("body", "error.indicators.batchTooLarge", maxRows);
+                }
                 List<String> cells = new ArrayList<>();
                 r.forEach(cells::add);
                 rows.add(cells);
@@ -133,12 +142,15 @@ class DataValueFiles {
         return table(rows);
     }
 
-    List<Entry> xlsx(byte[] bytes) {
+    List<Entry> xlsx(InputStream bytes, int maxRows) {
         List<List<String>> rows = new ArrayList<>();
         DataFormatter format = new DataFormatter(Locale.ROOT);
-        try (Workbook book = new XSSFWorkbook(new ByteArrayInputStream(bytes))) {
+        try (Workbook book = new XSSFWorkbook(bytes)) {
             Sheet sheet = book.getSheetAt(0);
             for (int r = 0; r <= sheet.getLastRowNum(); r++) {
+                if (rows.size() > maxRows) {
+                    throw new InvalidInputException("body", "error.indicators.batchTooLarge", maxRows);
+                }
                 Row row = sheet.getRow(r);
                 List<String> cells = new ArrayList<>();
                 if (row != null) {
@@ -157,6 +169,8 @@ class DataValueFiles {
                 }
                 rows.add(cells);
             }
+        } catch (org.mandate.shared.ProblemException e) {
+            throw e;
         } catch (IOException | RuntimeException e) {
             throw new InvalidInputException("file", "error.unreadable");
         }
@@ -219,10 +233,14 @@ class DataValueFiles {
         return v.isValueNode() ? v.asString() : v.toString();
     }
 
-    private static byte[] stripBom(byte[] b) {
-        if (b.length >= 3 && (b[0] & 0xff) == 0xef && (b[1] & 0xff) == 0xbb && (b[2] & 0xff) == 0xbf) {
-            return java.util.Arrays.copyOfRange(b, 3, b.length);
+    private static InputStream withoutBom(InputStream in) throws IOException {
+        PushbackInputStream p = new PushbackInputStream(in, 3);
+        byte[] head = p.readNBytes(3);
+        boolean bom =
+                head.length == 3 && (head[0] & 0xff) == 0xef && (head[1] & 0xff) == 0xbb && (head[2] & 0xff) == 0xbf;
+        if (!bom) {
+            p.unread(head);
         }
-        return b;
+        return p;
     }
 }

@@ -21,6 +21,7 @@ import org.mandate.shared.Checks;
 import org.mandate.shared.ConflictException;
 import org.mandate.shared.ForbiddenException;
 import org.mandate.shared.LocalizedInput;
+import org.mandate.shared.Numbers;
 import org.mandate.shared.PageResult;
 import org.mandate.shared.Paging;
 import org.mandate.shared.Period;
@@ -29,7 +30,9 @@ import org.mandate.shared.ReadScope;
 import org.mandate.shared.Role;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Enters, imports and reads data values. A batch is all or nothing: every row is checked first (400 naming
@@ -46,14 +49,17 @@ public class DataValueManagement {
     private final OrgUnitManagement orgUnits;
     private final ApplicationEventPublisher events;
     private final DataValueFiles files;
+    private final TransactionTemplate transaction;
 
     DataValueManagement(
             DataValues values,
             IndicatorManagement indicators,
             OrgUnitManagement orgUnits,
             ApplicationEventPublisher events,
-            DataValueFiles files) {
+            DataValueFiles files,
+            PlatformTransactionManager transactions) {
         this.files = files;
+        this.transaction = new TransactionTemplate(transactions);
         this.values = values;
         this.indicators = indicators;
         this.orgUnits = orgUnits;
@@ -143,8 +149,9 @@ public class DataValueManagement {
         Map<String, Optional<Indicator>> indicatorCache = new HashMap<>();
         Map<String, Optional<OrgUnit>> unitCache = new HashMap<>();
         List<Checked> checked = new ArrayList<>();
-        for (Entry e : entries) {
-            String ref = e.ref();
+        for (Entry raw : entries) {
+            String ref = raw.ref();
+            Entry e = plain(raw, problems);
             Indicator indicator = null;
             if (blank(e.indicator())) {
                 problems.add(new FieldProblem(ref + ".indicator", "error.required"));
@@ -186,15 +193,14 @@ public class DataValueManagement {
             if (blank(e.value())) {
                 problems.add(new FieldProblem(ref + ".value", "error.required"));
             } else {
+                // Bounded before any arithmetic: 1e10000000 is refused by its exponent, not computed.
                 try {
-                    value = LocalizedInput.decimal(
-                            e.value(), e.inputLocale() == null ? java.util.Locale.ROOT : e.inputLocale());
-                    if (value.abs().compareTo(new BigDecimal("1e16")) >= 0 || value.scale() > 4) {
-                        value = value.setScale(4, java.math.RoundingMode.HALF_UP);
-                        if (value.abs().compareTo(new BigDecimal("1e16")) >= 0) {
-                            problems.add(new FieldProblem(ref + ".value", "error.indicators.number", e.value()));
-                            value = null;
-                        }
+                    value = e.value().strip().length() > Numbers.MAX_TEXT
+                            ? null
+                            : Numbers.bounded(LocalizedInput.decimal(
+                                    e.value(), e.inputLocale() == null ? Locale.ROOT : e.inputLocale()));
+                    if (value == null) {
+                        problems.add(new FieldProblem(ref + ".value", "error.indicators.number", shortened(e.value())));
                     }
                 } catch (LocalizedInput.Refused ex) {
                     problems.add(new FieldProblem(
@@ -202,7 +208,7 @@ public class DataValueManagement {
                             ex.messageKey().equals("error.number.ambiguous")
                                     ? ex.messageKey()
                                     : "error.indicators.number",
-                            e.value()));
+                            shortened(e.value())));
                 }
             }
             Checks.maxLength(problems, ref + ".comment", e.comment(), 1000);
@@ -289,29 +295,45 @@ public class DataValueManagement {
         return new SaveResult(created, updated, unchanged, flagged);
     }
 
-    /** Reads a file or body (DHIS2 dataValueSets JSON or CSV, our CSV, XLSX) and saves it all or nothing. */
-    /** Saves a JSON body: our array of values or a DHIS2 dataValueSet. */
-    @Transactional
-    public SaveResult saveJson(Actor actor, tools.jackson.databind.JsonNode body) {
-        return save(actor, files.json(body));
-    }
-
-    @Transactional
-    public SaveResult importFile(Actor actor, String contentType, String filename, byte[] bytes) {
-        return importFile(actor, contentType, filename, bytes, null);
+    /**
+     * Saves a JSON body (our array of values or a DHIS2 dataValueSet) read from a stream: the actor's role is
+     * checked before the body is parsed, so that an account that may not write values costs nothing.
+     */
+    public SaveResult saveJson(Actor actor, java.io.InputStream body) {
+        requireWriter(actor);
+        List<Entry> entries = files.json(body);
+        return transaction.execute(status -> save(actor, entries));
     }
 
     /**
-     * Like {@link #importFile(Actor, String, String, byte[])}, reading the numbers of a CSV or XLSX file as
-     * typed in {@code locale} ("72,5"); JSON stays in the canonical form.
+     * Reads a file or body (DHIS2 dataValueSets JSON or CSV, our CSV, XLSX) as it streams in, stopping at the
+     * row limit, and saves it all or nothing. The role is checked before any parsing.
      */
-    @Transactional
-    public SaveResult importFile(Actor actor, String contentType, String filename, byte[] bytes, Locale locale) {
-        List<Entry> entries = files.read(contentType, filename, bytes);
+    public SaveResult importFile(Actor actor, String contentType, String filename, java.io.InputStream in) {
+        return importFile(actor, contentType, filename, in, null);
+    }
+
+    /**
+     * Like {@link #importFile(Actor, String, String, java.io.InputStream)}, reading the numbers of a CSV or
+     * XLSX file as typed in {@code locale} ("72,5"); JSON stays in the canonical form.
+     */
+    public SaveResult importFile(
+            Actor actor, String contentType, String filename, java.io.InputStream in, Locale locale) {
+        requireWriter(actor);
+        // Read before the transaction: a slow upload never holds a database connection.
+        List<Entry> entries = files.read(contentType, filename, in, MAX_BATCH);
         boolean typed = locale != null
                 && !(String.valueOf(contentType).toLowerCase(Locale.ROOT).contains("json")
                         || String.valueOf(filename).toLowerCase(Locale.ROOT).endsWith(".json"));
-        return save(actor, typed ? entries.stream().map(e -> e.typedIn(locale)).toList() : entries);
+        List<Entry> read = typed ? entries.stream().map(e -> e.typedIn(locale)).toList() : entries;
+        return transaction.execute(status -> save(actor, read));
+    }
+
+    /** Only reporters, leaders, steering and admins enter values (each unit's scope is checked per row). */
+    private static void requireWriter(Actor actor) {
+        if (!actor.isAdmin() && !actor.is(Role.REPORTER, Role.LEADER, Role.STEERING)) {
+            throw new ForbiddenException("error.forbidden.role", actor.role());
+        }
     }
 
     /**
@@ -381,6 +403,25 @@ public class DataValueManagement {
 
     private static List<String> distinct(List<String> list) {
         return List.copyOf(new LinkedHashSet<>(list));
+    }
+
+    /** The entry with any code that is not plain text (NUL, lone surrogates: never sent to the database) left out. */
+    private static Entry plain(Entry e, List<FieldProblem> problems) {
+        String[] fields = {"indicator", "orgUnit", "period", "value"};
+        String[] values = {e.indicator(), e.orgUnit(), e.period(), e.value()};
+        boolean clean = true;
+        for (int i = 0; i < fields.length; i++) {
+            if (!Checks.isPlainText(values[i])) {
+                problems.add(new FieldProblem(e.ref() + "." + fields[i], "error.badText"));
+                values[i] = null;
+                clean = false;
+            }
+        }
+        return clean ? e : new Entry(e.ref(), values[0], values[1], values[2], values[3], e.comment());
+    }
+
+    private static String shortened(String s) {
+        return s.length() > Numbers.MAX_TEXT ? s.substring(0, Numbers.MAX_TEXT) + "…" : s;
     }
 
     private static boolean blank(String s) {

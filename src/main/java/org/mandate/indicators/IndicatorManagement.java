@@ -170,6 +170,7 @@ public class IndicatorManagement {
         Checks.maxLength(problems, "names", i.names(), 500);
         Checks.maxLength(problems, "unit", i.unit(), 64);
         Checks.maxLength(problems, "formula", i.formula(), 1000);
+        Checks.maxLength(problems, "weightIndicator", i.weightIndicator(), 64);
         if (i.aggregation() == Aggregation.WEIGHTED_AVERAGE) {
             if (i.weightIndicator() == null) {
                 problems.add(new FieldProblem("weightIndicator", "error.required"));

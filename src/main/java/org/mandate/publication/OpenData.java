@@ -11,6 +11,7 @@ import java.util.function.Function;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 import org.mandate.shared.NotFoundException;
+import org.mandate.shared.SpreadsheetText;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.stereotype.Component;
 
@@ -211,7 +212,11 @@ class OpenData {
                         .setHeader(header.toArray(String[]::new))
                         .get())) {
             for (Map<String, Object> row : rows) {
-                printer.printRecord(mapper.apply(row));
+                Object[] cells = mapper.apply(row);
+                for (int i = 0; i < cells.length; i++) {
+                    cells[i] = SpreadsheetText.cell(cells[i]);
+                }
+                printer.printRecord(cells);
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);

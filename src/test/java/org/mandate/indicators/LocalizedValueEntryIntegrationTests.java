@@ -99,14 +99,20 @@ class LocalizedValueEntryIntegrationTests {
         Actor reporter = new Actor("reporter.caobang-c01", Role.REPORTER, "CAOBANG-C01");
         byte[] csv = ("indicator,orgUnit,period,value\n" + indicator + ",CAOBANG-C01," + week + ",\"72,5\"\n")
                 .getBytes(StandardCharsets.UTF_8);
-        values.importFile(reporter, "text/csv", "values.csv", csv, Locale.forLanguageTag("vi"));
+        values.importFile(
+                reporter, "text/csv", "values.csv", new java.io.ByteArrayInputStream(csv), Locale.forLanguageTag("vi"));
         Api api = Api.as(port, "reporter.caobang-c01");
         assertThat(saved(api, indicator, week)).isEqualTo(72.5);
 
         byte[] ambiguous = ("indicator,orgUnit,period,value\n" + indicator + ",CAOBANG-C01," + week + ",1.234\n")
                 .getBytes(StandardCharsets.UTF_8);
         try {
-            values.importFile(reporter, "text/csv", "values.csv", ambiguous, Locale.forLanguageTag("vi"));
+            values.importFile(
+                    reporter,
+                    "text/csv",
+                    "values.csv",
+                    new java.io.ByteArrayInputStream(ambiguous),
+                    Locale.forLanguageTag("vi"));
             throw new AssertionError("an ambiguous number was accepted");
         } catch (ProblemException e) {
             assertThat(e.fieldProblems()).anySatisfy(p -> {

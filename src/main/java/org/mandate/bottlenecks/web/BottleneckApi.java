@@ -180,6 +180,11 @@ class BottleneckApi {
                     : body.owner() != null ? "owner" : body.raisedBy() != null ? "raisedBy" : "blockedTasks";
             throw new InvalidInputException(field, "error.bottlenecks.useActions");
         }
+        if (body.resolution() != null
+                && !body.resolution().equals(bottlenecks.get(id).resolution())) {
+            // The resolution is set when the bottleneck is raised; an edit that sends one is refused, not ignored.
+            throw new InvalidInputException("resolution", "error.immutable");
+        }
         return BottleneckJson.of(
                 bottlenecks.update(
                         Actor.require(),

@@ -114,6 +114,10 @@ class FeedbackApi {
 
     @PostMapping("/api/v1/feedback/comments/{id}/approve")
     Comment approve(@PathVariable long id, @RequestBody(required = false) Moderation body) {
+        if (body != null && body.reason() != null) {
+            // Only a rejection takes a reason: one sent with an approval is refused, not dropped.
+            throw new InvalidInputException("reason", "error.unknownField");
+        }
         return feedback.approve(Actor.require(), id, body == null ? null : body.version());
     }
 

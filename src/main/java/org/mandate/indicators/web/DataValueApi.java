@@ -1,6 +1,7 @@
 package org.mandate.indicators.web;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.util.Map;
 import org.mandate.indicators.DataValue;
 import org.mandate.indicators.DataValueManagement;
@@ -12,12 +13,10 @@ import org.mandate.shared.Paging;
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
-import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.multipart.MultipartFile;
-import tools.jackson.databind.JsonNode;
 
 /**
  * Data values over HTTP: {@code /api/v1/data-values} takes a batch as our JSON array, a DHIS2
@@ -48,7 +47,8 @@ class DataValueApi {
     @PostMapping(
             path = {"/api/v1/data-values", "/api/v1/dataValueSets"},
             consumes = MediaType.APPLICATION_JSON_VALUE)
-    SaveResult postJson(@RequestBody JsonNode body, @RequestParam Map<String, String> params) {
+    SaveResult postJson(InputStream body, @RequestParam Map<String, String> params) {
+        // Read by the service after the role check: a body is never parsed for an account that may not write.
         checkIdScheme(params);
         return values.saveJson(Actor.require(), body);
     }
@@ -62,9 +62,10 @@ class DataValueApi {
                 "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
             })
     SaveResult postFile(
-            @RequestBody byte[] body,
+            InputStream body,
             @RequestHeader("Content-Type") String contentType,
             @RequestParam Map<String, String> params) {
+        // Streamed: the request guard bounds its size, the reader its rows; never read whole into memory.
         checkIdScheme(params);
         return values.importFile(Actor.require(), contentType, null, body);
     }
@@ -75,7 +76,9 @@ class DataValueApi {
     SaveResult postMultipart(@RequestParam("file") MultipartFile file, @RequestParam Map<String, String> params)
             throws IOException {
         checkIdScheme(params);
-        return values.importFile(Actor.require(), file.getContentType(), file.getOriginalFilename(), file.getBytes());
+        try (InputStream in = file.getInputStream()) {
+            return values.importFile(Actor.require(), file.getContentType(), file.getOriginalFilename(), in);
+        }
     }
 
     private static void checkIdScheme(Map<String, String> params) {

@@ -219,7 +219,7 @@ class IndicatorController {
                             Actor.require(),
                             file.getContentType(),
                             file.getOriginalFilename(),
-                            file.getBytes(),
+                            file.getInputStream(),
                             LocaleContextHolder.getLocale()));
         } catch (ProblemException e) {
             List<String> errors = new ArrayList<>();

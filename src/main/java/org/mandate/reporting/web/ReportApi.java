@@ -106,14 +106,23 @@ class ReportApi {
 
     @PostMapping("/{id}/submit")
     ReportJson submit(@PathVariable long id, @RequestBody(required = false) Decision body) {
+        noReason(body);
         return ReportJson.of(
                 reports.submit(Actor.require(), id, body == null ? null : body.version()), reports.today());
     }
 
     @PostMapping("/{id}/approve")
     ReportJson approve(@PathVariable long id, @RequestBody(required = false) Decision body) {
+        noReason(body);
         return ReportJson.of(
                 reports.approve(Actor.require(), id, body == null ? null : body.version()), reports.today());
+    }
+
+    /** Only a return takes a reason: one sent with another decision is refused, not dropped. */
+    private static void noReason(Decision body) {
+        if (body != null && body.reason() != null) {
+            throw new org.mandate.shared.InvalidInputException("reason", "error.unknownField");
+        }
     }
 
     @PostMapping("/{id}/return")

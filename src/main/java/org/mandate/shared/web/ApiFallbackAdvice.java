@@ -14,6 +14,7 @@ import org.springframework.web.HttpMediaTypeNotSupportedException;
 import org.springframework.web.HttpRequestMethodNotSupportedException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.multipart.MaxUploadSizeExceededException;
 import org.springframework.web.servlet.NoHandlerFoundException;
 import org.springframework.web.servlet.resource.NoResourceFoundException;
 
@@ -61,6 +62,28 @@ class ApiFallbackAdvice {
             throw e;
         }
         return respond(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "error.mediaType");
+    }
+
+    /**
+     * A multipart body over the limit fails while the request is prepared, before a controller is chosen,
+     * so only this advice sees it.
+     */
+    @ExceptionHandler(MaxUploadSizeExceededException.class)
+    ResponseEntity<ProblemDetail> tooLarge(MaxUploadSizeExceededException e, HttpServletRequest request)
+            throws MaxUploadSizeExceededException {
+        if (!isApi(request)) {
+            throw e;
+        }
+        return respond(HttpStatus.CONTENT_TOO_LARGE, "error.tooLarge");
+    }
+
+    /** A body that went past its limit while it was read ({@link ApiRequestGuard}). */
+    @ExceptionHandler(ApiRequestGuard.BodyTooLarge.class)
+    ResponseEntity<ProblemDetail> bodyTooLarge(ApiRequestGuard.BodyTooLarge e, HttpServletRequest request) {
+        return ProblemDetailsAdvice.respond(
+                HttpStatus.CONTENT_TOO_LARGE,
+                messages.getMessage(e.messageKey(), e.args(), e.messageKey(), LocaleContextHolder.getLocale()),
+                List.of());
     }
 
     private static boolean isApi(HttpServletRequest request) {

@@ -37,6 +37,9 @@ import org.springframework.web.multipart.MaxUploadSizeExceededException;
 import org.springframework.web.multipart.support.MissingServletRequestPartException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 import tools.jackson.core.JacksonException;
+import tools.jackson.core.exc.StreamConstraintsException;
+import tools.jackson.databind.exc.MismatchedInputException;
+import tools.jackson.databind.exc.UnrecognizedPropertyException;
 
 /**
  * Every API error becomes an RFC 9457 problem-details body with {@code status}, {@code title},
@@ -124,16 +127,52 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     @Override
     protected ResponseEntity<Object> handleHttpMessageNotReadable(
             HttpMessageNotReadableException e, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof ProblemException pe) {
+                // A body over its limit, seen while the converter read it.
+                return cast(problem(pe));
+            }
+        }
+        return cast(respond(HttpStatus.BAD_REQUEST, text("error.invalid"), List.of(unreadable(e.getCause()))));
+    }
+
+    /** The field a JSON body got wrong and what is wrong with it. */
+    private Map<String, String> unreadable(Throwable cause) {
         String path = "body";
-        Throwable cause = e.getCause();
         if (cause instanceof JacksonException je && !je.getPath().isEmpty()) {
             path = je.getPath().stream()
                     .map(r -> r.getPropertyName() != null ? r.getPropertyName() : "[" + r.getIndex() + "]")
                     .collect(Collectors.joining("."))
                     .replace(".[", "[");
         }
-        return cast(
-                respond(HttpStatus.BAD_REQUEST, text("error.invalid"), List.of(field(path, text("error.unreadable")))));
+        if (cause instanceof StrictJson.BadValue bad) {
+            return field(path, text(bad.key(), bad.args()));
+        }
+        if (cause instanceof UnrecognizedPropertyException) {
+            return field(path, text("error.unknownField"));
+        }
+        if (cause instanceof StreamConstraintsException) {
+            return field(path, text("error.tooDeep"));
+        }
+        if (cause instanceof MismatchedInputException mi && mi.getTargetType() != null) {
+            Class<?> type = mi.getTargetType();
+            if (type.isEnum()) {
+                return field(
+                        path,
+                        text(
+                                "error.enumName",
+                                java.util.Arrays.stream(type.getEnumConstants())
+                                        .map(c -> ((Enum<?>) c).name())
+                                        .collect(Collectors.joining(", "))));
+            }
+            if (type == Integer.class || type == int.class) {
+                return field(path, text("error.notWhole", Integer.MIN_VALUE, Integer.MAX_VALUE));
+            }
+            if (type == Long.class || type == long.class) {
+                return field(path, text("error.notWhole", Long.MIN_VALUE, Long.MAX_VALUE));
+            }
+        }
+        return field(path, text("error.unreadable"));
     }
 
     @Override

@@ -1,6 +1,5 @@
 package org.mandate.tasks.web;
 
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -26,6 +25,7 @@ import org.apache.poi.xssf.streaming.SXSSFWorkbook;
 import org.mandate.shared.Actor;
 import org.mandate.shared.InvalidInputException;
 import org.mandate.shared.ProblemException.FieldProblem;
+import org.mandate.shared.SpreadsheetText;
 import org.mandate.tasks.LegalStage;
 import org.mandate.tasks.Task;
 import org.mandate.tasks.TaskKind;
@@ -94,21 +94,26 @@ class TaskSpreadsheets {
 
     List<NewTask> parse(InputStream in, String filename, String contentType) {
         try {
-            byte[] bytes = in.readAllBytes();
-            boolean zip = bytes.length > 2 && bytes[0] == 'P' && bytes[1] == 'K';
-            List<Map<String, String>> rows = zip ? readXlsx(bytes) : readCsv(bytes);
+            // Streamed, never read whole: the request guard bounds the size, the readers the rows.
+            java.io.PushbackInputStream body = new java.io.PushbackInputStream(in, 3);
+            byte[] head = body.readNBytes(3);
+            boolean zip = head.length > 2 && head[0] == 'P' && head[1] == 'K';
+            boolean bom = head.length == 3
+                    && (head[0] & 0xff) == 0xef
+                    && (head[1] & 0xff) == 0xbb
+                    && (head[2] & 0xff) == 0xbf;
+            if (!bom) {
+                body.unread(head);
+            }
+            List<Map<String, String>> rows = zip ? readXlsx(body) : readCsv(body);
             return toCommands(rows);
         } catch (IOException e) {
             throw new InvalidInputException("file", "error.tasks.import.unreadable");
         }
     }
 
-    private static List<Map<String, String>> readCsv(byte[] bytes) throws IOException {
+    private static List<Map<String, String>> readCsv(InputStream bytes) throws IOException {
         List<Map<String, String>> rows = new ArrayList<>();
-        String text = new String(bytes, StandardCharsets.UTF_8);
-        if (text.startsWith("\uFEFF")) {
-            text = text.substring(1);
-        }
         try (var parser = CSVFormat.RFC4180
                 .builder()
                 .setHeader()
@@ -116,7 +121,7 @@ class TaskSpreadsheets {
                 .setIgnoreEmptyLines(true)
                 .setTrim(true)
                 .get()
-                .parse(new java.io.StringReader(text))) {
+                .parse(new java.io.InputStreamReader(bytes, StandardCharsets.UTF_8))) {
             checkHeader(parser.getHeaderNames());
             for (CSVRecord r : parser) {
                 if (rows.size() >= MAX_ROWS) {
@@ -137,9 +142,9 @@ class TaskSpreadsheets {
         return rows;
     }
 
-    private static List<Map<String, String>> readXlsx(byte[] bytes) throws IOException {
+    private static List<Map<String, String>> readXlsx(InputStream bytes) throws IOException {
         List<Map<String, String>> rows = new ArrayList<>();
-        try (Workbook wb = WorkbookFactory.create(new ByteArrayInputStream(bytes))) {
+        try (Workbook wb = WorkbookFactory.create(bytes)) {
             Sheet sheet = wb.getSheetAt(0);
             Row header = sheet.getRow(sheet.getFirstRowNum());
             if (header == null) {
@@ -166,7 +171,10 @@ class TaskSpreadsheets {
                     rows.add(values);
                 }
             }
-        } catch (org.apache.poi.UnsupportedFileFormatException | org.apache.poi.EmptyFileException e) {
+        } catch (org.mandate.shared.ProblemException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            // Not a workbook, or one that expands beyond the limits (a zip bomb): POI says so at open or read.
             throw new InvalidInputException("file", "error.tasks.import.unreadable");
         }
         return rows;
@@ -301,8 +309,9 @@ class TaskSpreadsheets {
             CSVPrinter printer = new CSVPrinter(w, CSVFormat.RFC4180);
             printer.printRecord(EXPORT_COLUMNS);
             for (Task t : tasks) {
-                printer.printRecord(
-                        values(t).stream().map(v -> v == null ? "" : v).toList());
+                printer.printRecord(values(t).stream()
+                        .map(v -> v == null ? "" : SpreadsheetText.cell(v))
+                        .toList());
             }
             printer.flush();
         } catch (IOException e) {
@@ -327,7 +336,7 @@ class TaskSpreadsheets {
                     if (v instanceof Number n) {
                         cell.setCellValue(n.doubleValue());
                     } else if (v != null) {
-                        cell.setCellValue(String.valueOf(v));
+                        cell.setCellValue(SpreadsheetText.neutralise(String.valueOf(v)));
                     }
                 }
             }
