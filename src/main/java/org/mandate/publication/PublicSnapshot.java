@@ -427,10 +427,11 @@ class PublicSnapshot {
         m.put("disbursementRate", s.disbursementRate());
         m.put("medianBottleneckDays", s.medianBottleneckDays());
         m.put("satisfaction", s.satisfaction());
-        if (s.assessment() != null) {
-            m.put("verdict", s.assessment().verdict().name());
-            m.put("reason", s.assessment().reason());
-        }
+        // Always present (null without an assessment): pages read every key of a ranking row.
+        m.put(
+                "verdict",
+                s.assessment() == null ? null : s.assessment().verdict().name());
+        m.put("reason", s.assessment() == null ? null : s.assessment().reason());
         return m;
     }
 

@@ -36,9 +36,13 @@ class DemoSpreadIntegrationTests {
         for (String unit : units) {
             JsonNode page =
                     steering.get("/api/v1/tasks?orgUnit=" + unit + "&size=100").json();
-            assertThat(page.path("total").asLong()).as(unit).isGreaterThanOrEqualTo(3);
+            int samples = 0;
             for (JsonNode t : page.path("items")) {
-                assertThat(t.path("title").asString()).contains("sample data");
+                // Other tests of the same context add tasks of their own: only the demo's are read here.
+                if (!t.path("title").asString().contains("sample data")) {
+                    continue;
+                }
+                samples++;
                 statuses.add(t.path("status").asString());
                 rebaselined += t.path("rebaselineCount").asInt() > 0 ? 1 : 0;
                 long allocated = t.path("budgetAllocated").asLong();
@@ -46,6 +50,7 @@ class DemoSpreadIntegrationTests {
                     disbursed.add(100 * t.path("budgetDisbursed").asLong() / allocated);
                 }
             }
+            assertThat(samples).as(unit).isGreaterThanOrEqualTo(3);
         }
         assertThat(statuses).contains("DONE", "DONE_LATE", "OVERDUE", "ON_TRACK", "AT_RISK");
         assertThat(rebaselined).isGreaterThanOrEqualTo(units.size() / 3);
