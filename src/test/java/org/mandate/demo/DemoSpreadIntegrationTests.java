@@ -34,11 +34,15 @@ class DemoSpreadIntegrationTests {
         Set<Long> disbursed = new HashSet<>();
         int rebaselined = 0;
         for (String unit : units) {
+            // Other tests add tasks of their own to the shared database: count the sample ones.
             JsonNode page =
-                    steering.get("/api/v1/tasks?orgUnit=" + unit + "&size=100").json();
-            assertThat(page.path("total").asLong()).as(unit).isGreaterThanOrEqualTo(3);
+                    steering.get("/api/v1/tasks?orgUnit=" + unit + "&size=200").json();
+            int samples = 0;
             for (JsonNode t : page.path("items")) {
-                assertThat(t.path("title").asString()).contains("sample data");
+                if (!t.path("title").asString().contains("sample data")) {
+                    continue;
+                }
+                samples++;
                 statuses.add(t.path("status").asString());
                 rebaselined += t.path("rebaselineCount").asInt() > 0 ? 1 : 0;
                 long allocated = t.path("budgetAllocated").asLong();
@@ -46,6 +50,7 @@ class DemoSpreadIntegrationTests {
                     disbursed.add(100 * t.path("budgetDisbursed").asLong() / allocated);
                 }
             }
+            assertThat(samples).as(unit).isGreaterThanOrEqualTo(3);
         }
         assertThat(statuses).contains("DONE", "DONE_LATE", "OVERDUE", "ON_TRACK", "AT_RISK");
         assertThat(rebaselined).isGreaterThanOrEqualTo(units.size() / 3);
