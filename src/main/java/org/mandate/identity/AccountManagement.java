@@ -151,7 +151,6 @@ public class AccountManagement {
         Checks.maxLength(problems, "displayName", account.displayName(), 200);
         checkScope(problems, account.role(), account.scopeUnit());
         Checks.maxLength(problems, "username", account.username(), 100);
-        Checks.maxLength(problems, "displayName", account.displayName(), 200);
         if (!problems.isEmpty()) {
             throw new InvalidInputException(problems);
         }
@@ -182,7 +181,6 @@ public class AccountManagement {
         }
         Checks.maxLength(problems, "displayName", changes.displayName(), 200);
         checkScope(problems, role, scope);
-        Checks.maxLength(problems, "displayName", changes.displayName(), 200);
         if (!problems.isEmpty()) {
             throw new InvalidInputException(problems);
         }
