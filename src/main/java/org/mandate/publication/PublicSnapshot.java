@@ -192,6 +192,11 @@ class PublicSnapshot {
         row.put("kind", t.kind().name());
         row.put("expectedResult", t.expectedResult());
         row.put("daysLate", t.daysLate());
+        row.put("parent", t.parent());
+        row.put("startOn", t.startOn() == null ? null : t.startOn().toString());
+        row.put("budgetPlanned", t.budgetPlanned());
+        row.put("budgetAllocated", t.budgetAllocated());
+        row.put("budgetDisbursed", t.budgetDisbursed());
         return row;
     }
 

@@ -174,7 +174,12 @@ public class TaskManagement {
             TaskKind kind,
             String expectedResult,
             LocalDate completedOn,
-            long daysLate) {}
+            long daysLate,
+            Long parent,
+            LocalDate startOn,
+            long budgetPlanned,
+            long budgetAllocated,
+            long budgetDisbursed) {}
 
     /**
      * Per-unit scorecard inputs over a date range (tasks led in the unit's subtree). The rates are percentages
@@ -448,6 +453,21 @@ public class TaskManagement {
                 actor,
                 command.coordinatingUnits() == null ? List.of() : command.coordinatingUnits(),
                 command.dependsOn() == null ? List.of() : command.dependsOn());
+        requireApproverAllowed(
+                actor,
+                v.leadUnit().code(),
+                v.approver() == null ? null : v.approver().code());
+    }
+
+    /**
+     * The approver consents to moving the deadline, so it must be a unit above the lead unit or one the
+     * actor may write for: a reporter cannot name a unit elsewhere in the country as its approver.
+     */
+    private void requireApproverAllowed(Actor actor, String leadUnit, String approver) {
+        if (approver == null || orgUnits.isWithin(leadUnit, approver)) {
+            return;
+        }
+        orgUnits.requireWrite(actor, approver, Role.STEERING, Role.LEADER, Role.REPORTER);
     }
 
     /**
@@ -818,6 +838,9 @@ public class TaskManagement {
                 actor,
                 c.coordinatingUnits() == null ? Set.of() : changed(current.coordinatingUnits(), c.coordinatingUnits()),
                 c.dependsOn() == null ? Set.of() : changed(tasks.prerequisites(id), c.dependsOn()));
+        if (approver != null && !approver.code().equals(current.approver())) {
+            requireApproverAllowed(actor, lead.code(), approver.code());
+        }
         TaskKind kind = c.kind() != null ? c.kind() : current.kind();
         LegalStage legalStage = c.legalStage() != null ? c.legalStage() : current.legalStage();
         if (kind == TaskKind.LEGAL_DOCUMENT && legalStage == null) {
@@ -1261,7 +1284,12 @@ public class TaskManagement {
                 t.kind(),
                 t.expectedResult(),
                 t.completedOn(),
-                t.daysLateAtCompletion());
+                t.daysLateAtCompletion(),
+                t.parent(),
+                t.startOn(),
+                t.budgetPlanned(),
+                t.budgetAllocated(),
+                t.budgetDisbursed());
     }
 
     /**

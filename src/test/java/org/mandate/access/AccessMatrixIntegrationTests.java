@@ -62,6 +62,10 @@ class AccessMatrixIntegrationTests {
             task.dependsOn         CAOBANG-C01  200   200      200    200    403     403
             task.dependsOn         HANOI-C01    200   200      403    403    403     403
             task.create.dependsOn  HANOI-C01    201   201      403    403    403     403
+            task.create.approver   TW           201   201      201    201    201     403
+            task.create.approver   CAOBANG-C01  201   201      201    201    403     403
+            task.create.approver   HANOI-C01    201   201      403    403    403     403
+            task.approver          HANOI-C01    200   200      403    403    403     403
             bottleneck.raisedBy    CAOBANG-C01  201   201      201    201    403     403
             bottleneck.raisedBy    HANOI-C01    201   201      403    403    403     403
             bottleneck.blocks      CAOBANG-C01  201   201      201    201    403     403
@@ -135,6 +139,8 @@ class AccessMatrixIntegrationTests {
             case "task.parent" -> actor.post("/api/v1/tasks", task(home, ",\"parent\":" + newTask(t)));
             case "task.coordinating" ->
                 actor.patch("/api/v1/tasks/" + newTask(home), "{\"coordinatingUnits\":[\"" + t + "\"]}");
+            case "task.create.approver" -> actor.post("/api/v1/tasks", task(home, t, ""));
+            case "task.approver" -> actor.patch("/api/v1/tasks/" + newTask(home), "{\"approver\":\"" + t + "\"}");
             case "task.create.coordinating" ->
                 actor.post("/api/v1/tasks", task(home, ",\"coordinatingUnits\":[\"" + t + "\"]"));
             case "task.dependsOn" ->
@@ -216,12 +222,16 @@ class AccessMatrixIntegrationTests {
     }
 
     private static String task(String lead, String extra) {
+        return task(lead, lead, extra);
+    }
+
+    private static String task(String lead, String approver, String extra) {
         LocalDate today = LocalDate.now();
         return """
                 {"title": "%s", "description": "Access matrix", "resolution": "72-nq-tw", "solutionGroup": "72-S02",
                  "leadUnit": "%s", "responsiblePerson": "Nguyen Van A", "approver": "%s", "startOn": "%s",
                  "deadline": "%s", "expectedResult": "Done", "kind": "POLICY"%s}
-                """.formatted(unique("Matrix task"), lead, lead, today, today.plusDays(90), extra);
+                """.formatted(unique("Matrix task"), lead, approver, today, today.plusDays(90), extra);
     }
 
     private long newTask(String lead) {

@@ -28,6 +28,10 @@ class IndicatorApiIntegrationTests {
         Api staff = Api.as(port, "steering");
         JsonNode reserve = staff.get("/api/v1/indicators/R70_RESERVE_MARGIN").json();
         assertThat(reserve.path("formula").asString()).contains("R70_INSTALLED_CAPACITY", "R70_PEAK_LOAD");
+        // The staff page shows the formula itself (SpEL once read isFormula() and printed "false").
+        String page = staff.get("/indicators/R70_RESERVE_MARGIN").body();
+        assertThat(page).contains("R70_INSTALLED_CAPACITY").doesNotContain("<code>false</code>");
+        assertThat(staff.get("/indicators/R70_GRID_LOSS").body()).doesNotContain("<code>false</code>");
         assertThat(reserve.path("targets").get(0).path("year").asInt()).isEqualTo(2030);
         assertThat(reserve.path("targets").get(0).path("value").asDouble()).isEqualTo(15.0);
         for (String code : new String[] {
