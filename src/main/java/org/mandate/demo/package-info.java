@@ -3,4 +3,18 @@
  * source documents, demo accounts and sample figures, loaded through the modules' own APIs. Labelled as
  * sample data wherever it is shown.
  */
+@org.springframework.modulith.ApplicationModule(
+        allowedDependencies = {
+            "bottlenecks",
+            "feedback",
+            "identity",
+            "indicators",
+            "orgunits",
+            "publication",
+            "reporting",
+            "resolutions",
+            "reviews",
+            "shared",
+            "tasks"
+        })
 package org.mandate.demo;

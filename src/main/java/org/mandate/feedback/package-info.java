@@ -4,4 +4,5 @@
  * org.mandate.feedback.Target} notation ({@code TYPE:REF}) that reviews reuse. Depends on orgunits,
  * resolutions and shared.
  */
+@org.springframework.modulith.ApplicationModule(allowedDependencies = {"orgunits", "resolutions", "shared", "tasks"})
 package org.mandate.feedback;

@@ -4,4 +4,5 @@
  * keeps a timeline of progress updates and an open record of re-baselining. Depends on orgunits and
  * resolutions; other modules (bottlenecks) record blockers through {@link org.mandate.tasks.TaskManagement}.
  */
+@org.springframework.modulith.ApplicationModule(allowedDependencies = {"orgunits", "resolutions", "shared"})
 package org.mandate.tasks;
