@@ -39,6 +39,11 @@ public final class Api {
         return new Api(port, "Basic " + basic, "en");
     }
 
+    /** The same caller asking in another language (Accept-Language). */
+    public Api in(String language) {
+        return new Api(port, authorization, language);
+    }
+
     public static Api withToken(int port, String token) {
         return new Api(port, "Bearer " + token, "en");
     }

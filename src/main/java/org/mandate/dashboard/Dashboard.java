@@ -72,7 +72,15 @@ public class Dashboard {
             names.put("fr", i.names().fr());
             names.put("ru", i.names().ru());
             lines.add(new DashboardSummary.IndicatorLine(
-                    i.code(), names, i.unit(), s.period(), s.value(), s.target(), s.attainment(), s.onTrack()));
+                    i.code(),
+                    names,
+                    i.unit(),
+                    s.period(),
+                    s.value(),
+                    s.target(),
+                    s.attainment(),
+                    // The badge reads against the same target as the percentage beside it: this year's point.
+                    s.value() == null || s.target() == null ? null : i.meets(s.value(), s.target())));
         }
         return new DashboardSummary(
                 resolution,

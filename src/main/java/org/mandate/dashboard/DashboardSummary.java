@@ -19,7 +19,10 @@ public record DashboardSummary(
         Map<String, Long> openBottlenecksByType,
         List<IndicatorLine> indicators) {
 
-    /** An indicator's latest approved figure for the subtree, its target and attainment. */
+    /**
+     * An indicator's latest approved figure for the subtree, this year's point on its trajectory to the target
+     * ({@code target}), the attainment against that point and {@code onTrack}: the value meets that same point.
+     */
     public record IndicatorLine(
             String code,
             Map<String, String> names,

@@ -26,6 +26,8 @@ import org.springframework.security.web.authentication.AuthenticationSuccessHand
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
 import org.springframework.security.web.authentication.www.BasicAuthenticationEntryPoint;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
+import org.springframework.security.web.firewall.HttpStatusRequestRejectedHandler;
+import org.springframework.security.web.firewall.RequestRejectedHandler;
 import org.springframework.security.web.savedrequest.HttpSessionRequestCache;
 import org.springframework.security.web.savedrequest.SavedRequest;
 import tools.jackson.databind.json.JsonMapper;
@@ -176,6 +178,34 @@ class SecurityConfig {
                 .httpBasic(b -> b.authenticationEntryPoint(basicOrThrottled))
                 .addFilterBefore(new SessionStandingFilter(accounts), AnonymousAuthenticationFilter.class);
         return http.build();
+    }
+
+    /**
+     * The firewall's refusals (a {@code ;}, {@code //}, {@code ..} or an encoded separator in the path, an
+     * unknown method) as problem details on the API, in the caller's language; pages keep a plain 400.
+     */
+    @Bean
+    RequestRejectedHandler requestRejectedHandler(MessageSource messages, JsonMapper json) {
+        RequestRejectedHandler pages = new HttpStatusRequestRejectedHandler();
+        return (request, response, e) -> {
+            if (!request.getRequestURI().startsWith(request.getContextPath() + "/api/")) {
+                pages.handle(request, response, e);
+                return;
+            }
+            java.util.Locale previous = LocaleContextHolder.getLocale();
+            LocaleContextHolder.setLocale(request.getLocale());
+            try {
+                boolean method = e.getMessage() != null && e.getMessage().contains("method");
+                writeProblem(
+                        response,
+                        HttpStatus.BAD_REQUEST,
+                        messages,
+                        method ? "error.badRequest" : "error.badPath",
+                        json);
+            } finally {
+                LocaleContextHolder.setLocale(previous);
+            }
+        };
     }
 
     /** The path and query of a URL, never its host: {@code //x} cannot become a redirect to another site. */

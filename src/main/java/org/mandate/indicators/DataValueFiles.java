@@ -80,7 +80,10 @@ class DataValueFiles {
     List<Entry> json(InputStream in) {
         JsonNode root;
         try {
-            root = json.readTree(in);
+            // Decimals read exactly (never through a double): 1234567890123.4567 stays what was sent.
+            root = json.reader()
+                    .with(tools.jackson.databind.DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+                    .readTree(in);
         } catch (JacksonException e) {
             throw new InvalidInputException("body", "error.unreadable");
         }
@@ -229,6 +232,12 @@ class DataValueFiles {
         JsonNode v = node == null ? null : node.get(field);
         if (v == null || v.isNull()) {
             return null;
+        }
+        if (v.isNumber()) {
+            // As the number was written, so that a JSON number and a JSON string go through the same check.
+            return v.isIntegralNumber()
+                    ? v.bigIntegerValue().toString()
+                    : v.decimalValue().toString();
         }
         return v.isValueNode() ? v.asString() : v.toString();
     }

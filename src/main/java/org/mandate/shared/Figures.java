@@ -96,6 +96,10 @@ public final class Figures {
         if (v == null) {
             return "";
         }
+        // Short of 100 never prints as 100: "100.0 %" beside "off track" would contradict the badge.
+        if (v.compareTo(HUNDRED) < 0 && v.setScale(1, RoundingMode.HALF_UP).compareTo(HUNDRED) >= 0) {
+            v = new BigDecimal("99.9");
+        }
         return format(v, 1, 1) + (lang.equals("fr") || lang.equals("ru") ? NBSP + "%" : "%");
     }
 

@@ -166,6 +166,31 @@ class PublicationIntegrationTests {
         assertThat(dir.resolve(first.id() + "/vi/index.html")).exists();
     }
 
+    @Test
+    void noPublishedPageShowsAMissingMessageOrANull(@TempDir Path dir) throws Exception {
+        Publication p = publications.publish(PublicationKind.MANUAL, java.time.LocalDate.now());
+        site.export(p.id(), dir);
+        java.util.List<String> wrong = new java.util.ArrayList<>();
+        try (var files = Files.walk(dir)) {
+            for (Path f : files.filter(x -> x.toString().endsWith(".html")).toList()) {
+                // The text a reader sees: tags dropped.
+                String text = Files.readString(f)
+                        .replaceAll("(?s)<script.*?</script>", "")
+                        .replaceAll("<[^>]+>", " ");
+                for (String bad : new String[] {"??", " null", "null ", "NaN", "{0}", "{1}"}) {
+                    if (text.contains(bad)) {
+                        int at = text.indexOf(bad);
+                        wrong.add(dir.relativize(f) + ": '" + bad + "' in '"
+                                + text.substring(Math.max(0, at - 60), Math.min(text.length(), at + 40))
+                                        .strip() + "'");
+                        break;
+                    }
+                }
+            }
+        }
+        assertThat(wrong).isEmpty();
+    }
+
     private static byte[] gzip(byte[] bytes) throws java.io.IOException {
         var out = new java.io.ByteArrayOutputStream();
         try (var gz = new java.util.zip.GZIPOutputStream(out)) {

@@ -54,6 +54,9 @@ class FiguresTests {
                 "ru | 99.6929 | 99,7_%",
                 "en | 100     | 100.0%",
                 "vi | 0       | 0,0%",
+                "en | 99.97   | 99.9%",
+                "vi | 99.95   | 99,9%",
+                "en | 100.04  | 100.0%",
             })
     void percentagesHaveOneDecimal(String lang, String value, String shown) {
         assertThat(Figures.of(lang).percent(new BigDecimal(value))).isEqualTo(nbsp(shown));

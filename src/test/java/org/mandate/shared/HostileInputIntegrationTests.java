@@ -335,6 +335,35 @@ class HostileInputIntegrationTests {
             assertThat(r.errorFields()).containsExactly("[0].value");
         }
 
+        // A JSON number is read exactly, as the same figure in a string or a CSV cell: no double in between.
+        String periodic = Fixtures.indicator(steering, "BNJ", "YEARLY", "SUM", null, "");
+        String[][] exact = {
+            {"2020", "1234567890123.4567"}, {"2021", "9999999999999999.9999"}, {"2022", "0.1"}, {"2023", "12"}
+        };
+        for (String[] c : exact) {
+            Api.Response ok = reporter.post(
+                    "/api/v1/data-values",
+                    "[{\"indicator\":\"" + periodic + "\",\"orgUnit\":\"CAOBANG\",\"period\":\"" + c[0]
+                            + "\",\"value\":" + c[1] + "}]");
+            assertThat(ok.status()).as(c[1] + ": " + ok.body()).isEqualTo(200);
+            // The stored value as the API prints it (scale 4), read from the raw text, not through a double.
+            String listed = reporter.get(
+                            "/api/v1/data-values?indicator=" + periodic + "&orgUnit=CAOBANG&period=" + c[0])
+                    .body();
+            java.util.regex.Matcher m =
+                    java.util.regex.Pattern.compile("\"value\":\"?([0-9.E+-]+)").matcher(listed);
+            assertThat(m.find()).as(listed).isTrue();
+            assertThat(new java.math.BigDecimal(m.group(1))).as(c[1]).isEqualByComparingTo(c[1]);
+        }
+        for (String number : List.of("1e-10000000", "1e10000000", "1E400")) {
+            Api.Response r = reporter.post(
+                    "/api/v1/data-values",
+                    "[{\"indicator\":\"" + periodic + "\",\"orgUnit\":\"CAOBANG\",\"period\":\"2024\",\"value\":"
+                            + number + "}]");
+            assertProblem(r, 400);
+            assertThat(r.errorFields()).as(number).containsExactly("[0].value");
+        }
+
         // Decimal fields of indicators and goals: 2^63 and 1e10000000 are refused, naming the field.
         String base = "{\"code\":\"BND_" + Fixtures.unique() + "\",\"names\":{\"vi\":\"Bound\"},\"unit\":\"u\","
                 + "\"direction\":\"HIGHER_IS_BETTER\",\"periodicity\":\"YEARLY\",\"aggregation\":\"SUM\",";
@@ -513,6 +542,32 @@ class HostileInputIntegrationTests {
         Api.Response longQuery = admin.get("/api/v1/tasks?orgUnit=" + "x".repeat(1024 * 1024));
         assertThat(longQuery.status()).as(longQuery.body()).isBetween(400, 431);
         assertThat(longQuery.contentType()).as(longQuery.body()).startsWith("application/problem+json");
+        assertThat(Api.anonymous(port).get("/actuator/health").status()).isEqualTo(200);
+    }
+
+    @Test
+    void theFirewallsRefusalsAreProblemDetailsInTheCallersLanguage() throws Exception {
+        for (String path : List.of(
+                "/api/v1/tasks;x",
+                "/api/v1//tasks",
+                "/api/v1/./tasks",
+                "/api/v1/tasks/../tasks",
+                "/api/v1/tasks/%252F",
+                "/api/v1/tasks/%2e%2e/",
+                "/api/v1/public/publications;x=1")) {
+            Api.Response r = send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+                    .header("Accept-Language", "vi")
+                    .GET());
+            assertThat(r.status()).as(path).isEqualTo(400);
+            assertThat(r.contentType()).as(path + " " + r.body()).startsWith("application/problem+json");
+            assertThat(r.json().path("detail").asString()).as(path).isEqualTo("Địa chỉ chứa ký tự không được phép.");
+        }
+        for (String method : List.of("FOO", "PROPFIND", "TRACE")) {
+            Api.Response r = send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/v1/tasks"))
+                    .method(method, HttpRequest.BodyPublishers.noBody()));
+            assertThat(r.status()).as(method).isBetween(400, 405);
+            assertThat(r.contentType()).as(method + " " + r.body()).startsWith("application/problem+json");
+        }
         assertThat(Api.anonymous(port).get("/actuator/health").status()).isEqualTo(200);
     }
 

@@ -20,6 +20,21 @@ class TaskApiIntegrationTests {
     @Autowired
     TaskManagement tasks;
 
+    @Test
+    void notFoundSaysWhatInTheReadersLanguageAndTheIdAsGiven() {
+        Api steering = Api.as(port, "steering");
+        for (String[] c : new String[][] {
+            {"en", "No task \"99999\"."},
+            {"vi", "Không tìm thấy nhiệm vụ \"99999\"."},
+            {"fr", "Introuvable : tâche « 99999 »."},
+            {"ru", "Не найдено: задача «99999»."}
+        }) {
+            Api.Response r = steering.in(c[0]).get("/api/v1/tasks/99999");
+            assertThat(r.status()).isEqualTo(404);
+            assertThat(r.json().path("detail").asString()).as(c[0]).isEqualTo(c[1]);
+        }
+    }
+
     static String unique(String prefix) {
         return prefix + " " + UUID.randomUUID().toString().substring(0, 8);
     }
