@@ -349,19 +349,28 @@ class PublicSnapshot {
             byResolution.put(r.slug(), figures(r.slug(), null));
         }
         summaries.put("resolutions", byResolution);
-        String lastMonth = Period.of(Period.Type.MONTH, today).previous().toString();
+        Period month = Period.of(Period.Type.MONTH, today).previous();
+        String lastMonth = month.toString();
         Map<String, Object> byUnit = new LinkedHashMap<>();
         for (OrgUnit u : units) {
             if (u.level() == OrgLevel.PROVINCE || u.level() == OrgLevel.MINISTRY) {
                 Map<String, Object> f = figures(null, u.code());
-                ReportManagement.Completeness c = reports.completeness(u.code(), lastMonth, null);
+                // Only reports whose due day has passed count as on time, late or missing; the month's reports
+                // not yet due are said apart, so that the parts add up to the whole.
+                ReportManagement.DueReports c = reports.dueReports(u.code(), month.start(), month.end());
                 Map<String, Object> timeliness = new LinkedHashMap<>();
                 timeliness.put("period", lastMonth);
-                timeliness.put("expected", c.expected());
+                timeliness.put("due", c.due());
                 timeliness.put("onTime", c.onTime());
                 timeliness.put("late", c.late());
                 timeliness.put("missing", c.missing());
-                timeliness.put("percent", c.percent());
+                timeliness.put("notYetDue", c.notYetDue());
+                timeliness.put(
+                        "percent",
+                        c.due() == 0
+                                ? null
+                                : BigDecimal.valueOf(c.onTime() * 100)
+                                        .divide(BigDecimal.valueOf(c.due()), 1, java.math.RoundingMode.HALF_UP));
                 f.put("reports", timeliness);
                 Satisfaction s = feedback.unitSatisfaction(u.code(), null, null);
                 f.put("satisfaction", satisfaction(s));

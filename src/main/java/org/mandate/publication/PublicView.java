@@ -537,7 +537,6 @@ public class PublicView {
                 }
                 Map<String, Object> f = unitSummary(code);
                 Map<String, Object> card = scorecard(code);
-                Map<String, Object> reports = map(f.get("reports"));
                 Map<String, Object> tile = new java.util.LinkedHashMap<>();
                 tile.put("code", code);
                 tile.put("row", row + 1);
@@ -547,13 +546,9 @@ public class PublicView {
                 boolean hasTasks = f.get("tasks") instanceof Number n && n.longValue() > 0;
                 tile.put("percentDone", hasTasks ? round(f.get("percentDone")) : null);
                 tile.put("overdue", hasTasks ? f.getOrDefault("overdue", 0) : null);
-                // No reports owed is no data, not 0 %.
-                Object expected = reports.get("expected");
-                tile.put(
-                        "reports",
-                        reports.get("percent") == null || expected instanceof Number e && e.longValue() == 0
-                                ? null
-                                : round(reports.get("percent")));
+                // The same figure as the ranking table beside the grid: the scorecard's report timeliness for
+                // the ranking's period (reports whose due day has passed); no report due is no data, not 0 %.
+                tile.put("reports", card == null ? null : round(card.get("reportTimeliness")));
                 tile.put("score", card == null ? null : card.get("score"));
                 tile.put("rank", card == null ? null : card.get("rank"));
                 tiles.add(tile);

@@ -375,9 +375,117 @@ class FiguresOracleIntegrationTests {
         assertThat(pdf.indexOf("63.8")).isLessThan(pdf.indexOf("not enough data"));
     }
 
-    /** Last: it adds a task, which moves ORP1's figures. */
+    /**
+     * The same figures once published: the publication's JSON, the public pages a citizen reads (in
+     * Vietnamese and English, chart tables included), the open-data files and the staff dashboard summary.
+     */
     @Test
     @Order(3)
+    void thePublicationAndThePublicPagesSayTheSame() throws Exception {
+        // The dashboard summary of ORP1's subtree: T1 done, T2 done late, T3 overdue, T4 not yet due;
+        // allocated 1,000,000 + 500,000 + 500,000 + 0 = 2,000,000; disbursed 600,000 + 500,000 = 1,100,000.
+        JsonNode summary = admin.get("/api/v1/dashboard/summary?orgUnit=ORP1").json();
+        assertThat(summary.path("tasks").asLong()).isEqualTo(4);
+        assertThat(summary.path("overdue").asLong()).isEqualTo(1);
+        assertThat(summary.path("budgetAllocated").asLong()).isEqualTo(2_000_000);
+        assertThat(summary.path("budgetDisbursed").asLong()).isEqualTo(1_100_000);
+
+        JsonNode published = admin.post("/api/v1/publications", "").json();
+        long id = published.path("id").asLong();
+        Api anyone = Api.anonymous(port);
+        JsonNode json = anyone.get("/api/v1/public/publications/" + id).json();
+        // Rankings as the scorecard API gave them: ORP2 71.1 first, ORP1 48.7 second.
+        JsonNode provinces = json.path("rankings").path("PROVINCE");
+        assertThat(json.path("rankings").path("period").asString()).isEqualTo(Q);
+        assertThat(provinces.get(0).path("unit").asString()).isEqualTo("ORP2");
+        assertThat(provinces.get(0).path("score").asDouble()).isEqualTo(71.1);
+        assertThat(provinces.get(1).path("unit").asString()).isEqualTo("ORP1");
+        assertThat(provinces.get(1).path("score").asDouble()).isEqualTo(48.7);
+        assertThat(provinces.get(1).path("reportTimeliness").asDouble()).isEqualTo(44.4);
+        // The ministry has not enough data: listed, not ranked.
+        assertThat(json.path("rankings").path("MINISTRY").get(0).path("rank").isNull())
+                .isTrue();
+        // ORP1's tasks by status, and its reports of August: ORP1 late (8 Sep), ORP1-C1 on time (4 Sep),
+        // ORP1-C2 missing; due 3, none still to come: 1 on time of 3 = 33.3.
+        JsonNode orp1 = json.path("summaries").path("units").path("ORP1");
+        assertThat(orp1.path("tasks").asLong()).isEqualTo(4);
+        assertThat(orp1.path("tasksByStatus").path("DONE").asLong()).isEqualTo(1);
+        assertThat(orp1.path("tasksByStatus").path("DONE_LATE").asLong()).isEqualTo(1);
+        assertThat(orp1.path("tasksByStatus").path("OVERDUE").asLong()).isEqualTo(1);
+        JsonNode rep = orp1.path("reports");
+        assertThat(rep.path("period").asString()).isEqualTo("2026-08");
+        assertThat(rep.path("due").asLong()).isEqualTo(3);
+        assertThat(rep.path("onTime").asLong()).isEqualTo(1);
+        assertThat(rep.path("late").asLong()).isEqualTo(1);
+        assertThat(rep.path("missing").asLong()).isEqualTo(1);
+        assertThat(rep.path("notYetDue").asLong()).isEqualTo(0);
+        assertThat(rep.path("percent").asDouble()).isEqualTo(33.3);
+        // Indicator values: the national SUM of August 305.5 (ORP1's own 65.5 + ORP2's communes 240), each
+        // province's latest value of the goal's indicator.
+        Map<String, Double> values = new HashMap<>();
+        for (JsonNode i : json.path("indicators")) {
+            for (JsonNode v : i.path("values")) {
+                values.put(
+                        i.path("code").asString() + " " + v.path("orgUnit").asString() + " "
+                                + v.path("period").asString(),
+                        v.path("value").asDouble());
+            }
+        }
+        assertThat(values)
+                .containsEntry("OR_SUM ORTW 2026-08", 305.5)
+                .containsEntry("OR_SUM ORP1 2026-08", 65.5)
+                .containsEntry("OR_SUM ORP2 2026-08", 240.0)
+                .containsEntry("OR_AVG ORTW 2026-08", 72.5)
+                .containsEntry("OR_AVG ORP1 2026-08", 80.0);
+
+        // The open data says the same.
+        String csv = anyone.get("/api/v1/public/publications/" + id + "/files/values.csv")
+                .body();
+        Map<String, Double> fromCsv = new HashMap<>();
+        for (var r : org.apache.commons.csv.CSVFormat.RFC4180
+                .builder()
+                .setHeader()
+                .get()
+                .parse(new java.io.StringReader(csv))) {
+            fromCsv.put(
+                    r.get("indicator") + " " + r.get("org_unit") + " " + r.get("period"),
+                    Double.valueOf(r.get("value")));
+        }
+        assertThat(fromCsv).containsAllEntriesOf(values);
+        String tasksCsv = anyone.get("/api/v1/public/publications/" + id + "/files/tasks.csv")
+                .body();
+        assertThat(tasksCsv.lines().filter(l -> l.contains(",DONE_LATE,")).count())
+                .isEqualTo(1);
+
+        // The public pages: the province's rank and score in each language, its reports line, its chart table.
+        String vi = anyone.get("/public/p/" + id + "/vi/unit-ORP1.html").body();
+        assertThat(vi).contains("id=\"rank\"").contains("48,7");
+        assertThat(text(vi, "reports"))
+                .isEqualTo("2026-08: 1 đúng hạn, 1 chậm, 1 thiếu trên 3 đã đến hạn; 0 chưa đến hạn");
+        String en = anyone.get("/public/p/" + id + "/en/unit-ORP1.html").body();
+        assertThat(text(en, "rank")).contains("2", "48.7");
+        assertThat(text(en, "reports")).isEqualTo("2026-08: 1 on time, 1 late, 1 missing of 3 due; 0 not yet due");
+        // The chart's table under ORP1's figures: one task done late (the chart itself is compared with its
+        // table in the browser test).
+        assertThat(java.util.regex.Pattern.compile(
+                                "data-status=\"DONE_LATE\"><td>Done late</td>\\s*<td class=\"num\">1</td>")
+                        .matcher(en)
+                        .find())
+                .as("ORP1 status table")
+                .isTrue();
+    }
+
+    /** The text of the element with this id, tags dropped. */
+    private static String text(String html, String id) {
+        int start = html.indexOf("id=\"" + id + "\"");
+        assertThat(start).as(id).isPositive();
+        int open = html.indexOf('>', start) + 1;
+        return html.substring(open, html.indexOf("</", open)).strip();
+    }
+
+    /** Last: it adds a task, which moves ORP1's figures. */
+    @Test
+    @Order(4)
     void aChangeShowsAtOnceNotFiveMinutesLater() {
         JsonNode before = admin.get("/api/v1/reviews/ORP1-C2?period=" + Q).json();
         // ORP1-C2: T3 overdue, 0 of 1 on time.
