@@ -612,17 +612,32 @@ public class PublicView {
                     .sorted()
                     .toArray();
             java.util.TreeSet<Double> t = new java.util.TreeSet<>();
-            if (v.length > 0) {
-                for (int q = 1; q <= 4; q++) {
-                    // The value at or below which q fifths of the provinces lie (nearest rank).
-                    int rank = (int) Math.ceil(q * v.length / 5.0) - 1;
-                    double th = v[Math.max(0, Math.min(v.length - 1, rank))];
-                    if (th < v[v.length - 1]) {
-                        t.add(th);
-                    }
+            double[] distinct = java.util.Arrays.stream(v).distinct().toArray();
+            if (distinct.length <= 5) {
+                // Few distinct values: each its own band, so that 0 % and 1.6 % never share 100 %'s colour.
+                for (int i = 0; i < distinct.length - 1; i++) {
+                    t.add(distinct[i]);
+                }
+            } else {
+                quintiles(v, t);
+                if (t.size() < 2) {
+                    // Ties swallowed the quintiles (most provinces at one value): band the distinct values instead.
+                    t.clear();
+                    quintiles(distinct, t);
                 }
             }
             return new Bands(t.stream().mapToDouble(Double::doubleValue).toArray(), v, lowerIsBetter);
+        }
+
+        /** The values at or below which q fifths of the sorted values lie (nearest rank), below the largest. */
+        private static void quintiles(double[] sorted, java.util.TreeSet<Double> into) {
+            for (int q = 1; q <= 4; q++) {
+                int rank = (int) Math.ceil(q * sorted.length / 5.0) - 1;
+                double th = sorted[Math.max(0, Math.min(sorted.length - 1, rank))];
+                if (th < sorted[sorted.length - 1]) {
+                    into.add(th);
+                }
+            }
         }
 
         int band(double v) {

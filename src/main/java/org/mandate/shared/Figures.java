@@ -84,6 +84,26 @@ public final class Figures {
         return number(n, 0);
     }
 
+    /** The zone of the published figures' dates and times: Vietnam's. */
+    public static final java.time.ZoneId ZONE = java.time.ZoneId.of("Asia/Ho_Chi_Minh");
+
+    /**
+     * An instant as the reader writes a date and time in Vietnam's zone: vi {@code 03/12/2026 15:20}, en
+     * {@code 3 Dec 2026, 15:20}, fr {@code 3 déc. 2026 15:20}, ru {@code 3 дек. 2026, 15:20}.
+     */
+    public String dateTime(Object instant) {
+        if (!(instant instanceof java.time.Instant i)) {
+            return "";
+        }
+        String pattern = switch (lang) {
+            case "vi" -> "dd/MM/yyyy HH:mm";
+            case "fr" -> "d MMM yyyy HH:mm";
+            default -> "d MMM yyyy, HH:mm";
+        };
+        return java.time.format.DateTimeFormatter.ofPattern(pattern, Locale.forLanguageTag(lang))
+                .format(i.atZone(ZONE));
+    }
+
     /** A year as people write it: never grouped. */
     public String year(Object n) {
         BigDecimal v = decimal(n);

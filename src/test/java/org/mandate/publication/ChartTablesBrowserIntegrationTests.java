@@ -72,6 +72,29 @@ class ChartTablesBrowserIntegrationTests {
         }
     }
 
+    @Test
+    void everyPublicPageFitsAPhoneInEveryLanguage() {
+        Publication p = publications.publish(PublicationKind.MANUAL, LocalDate.now());
+        try (Browser browser = Browser.open(port)) {
+            browser.driver().manage().window().setSize(new org.openqa.selenium.Dimension(390, 844));
+            List<String> wide = new ArrayList<>();
+            for (String lang : List.of("vi", "en", "fr", "ru")) {
+                for (String page : List.of(
+                        "index", "resolution-70-nq-tw", "unit-CAOBANG", "units", "changes", "publications", "data")) {
+                    browser.go("/public/p/" + p.id() + "/" + lang + "/" + page + ".html");
+                    long viewport = (Long) browser.script("return document.documentElement.clientWidth");
+                    long content = (Long) browser.script("return document.documentElement.scrollWidth");
+                    if (content > viewport) {
+                        wide.add(lang + "/" + page + ": " + content + " px in " + viewport);
+                    }
+                    String text = browser.text(By.tagName("main"));
+                    assertThat(text).as(lang + "/" + page).isNotBlank().doesNotContain("??", "{0}");
+                }
+            }
+            assertThat(wide).isEmpty();
+        }
+    }
+
     private void compareChartWithItsTable(Browser browser, String lang, String page, String id) {
         @SuppressWarnings("unchecked")
         List<List<Object>> series = (List<List<Object>>) browser.script("""

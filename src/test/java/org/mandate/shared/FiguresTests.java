@@ -95,6 +95,20 @@ class FiguresTests {
         assertThat(Figures.of(lang).moneyFull(376_123_456_789L)).isEqualTo(nbsp(shown));
     }
 
+    @ParameterizedTest(name = "{0}: {1}")
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "vi | 03/12/2026 15:20",
+                "en | 3 Dec 2026, 15:20",
+                "fr | 3 déc. 2026 15:20",
+                "ru | 3 дек. 2026, 15:20",
+            })
+    void datesAndTimesInVietnamsZoneAsEachLanguageWritesThem(String lang, String shown) {
+        java.time.Instant at = java.time.Instant.parse("2026-12-03T08:20:00Z");
+        assertThat(Figures.of(lang).dateTime(at)).isEqualTo(shown);
+    }
+
     @ParameterizedTest(name = "{0}")
     @CsvSource({"vi", "en", "fr", "ru"})
     void nothingToShowIsEmptyNotZero(String lang) {

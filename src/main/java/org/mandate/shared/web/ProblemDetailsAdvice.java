@@ -206,11 +206,18 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     }
 
     /** The problem-details answer every API error gets: status, title, detail and the fields at fault. */
+    /** The most field problems one answer lists. */
+    static final int MAX_ERRORS = 500;
+
     static ResponseEntity<ProblemDetail> respond(
             HttpStatusCode status, String detail, List<Map<String, String>> errors) {
         ProblemDetail body = ProblemDetail.forStatusAndDetail(status, detail);
         body.setTitle(HttpStatus.valueOf(status.value()).getReasonPhrase());
-        if (!errors.isEmpty()) {
+        if (errors.size() > MAX_ERRORS) {
+            // A bad 100,000-row import names its first problems and counts the rest: the answer stays small.
+            body.setProperty("errors", errors.subList(0, MAX_ERRORS));
+            body.setProperty("errorsOmitted", errors.size() - MAX_ERRORS);
+        } else if (!errors.isEmpty()) {
             body.setProperty("errors", errors);
         }
         return ResponseEntity.status(status)
