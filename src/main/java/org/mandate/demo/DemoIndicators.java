@@ -151,13 +151,18 @@ class DemoIndicators implements ApplicationRunner {
      * The reports of the past eight weeks and three months, as each province and ministry would have sent
      * them given its {@link DemoSpread#performance}: good performers on time, others late by a few days or
      * not at all (those stay open and turn late), so that timeliness and completeness differ between units.
-     * Every sixth province skipped last week, so the completeness page has someone to name.
+     * Every sixth province skipped last week, so the completeness page has someone to name. Cao Bang's
+     * communes report the same way.
      */
     private void approveLastWeek(List<OrgUnit> provinces, LocalDate today) {
         List<String> resolutionSlugs =
                 resolutions.all().stream().map(r -> r.slug()).toList();
         List<OrgUnit> units = new ArrayList<>(provinces);
         units.addAll(orgUnits.list(null, OrgLevel.MINISTRY, null, Paging.of(0, Paging.MAX_SIZE))
+                .items());
+        // Cao Bang's communes report too, so that its commune ranking has a spread (all communes of the country
+        // would cost the first start far more than they show).
+        units.addAll(orgUnits.list("CAOBANG", OrgLevel.COMMUNE, null, Paging.of(0, Paging.MAX_SIZE))
                 .items());
         List<Period> periods = new ArrayList<>();
         Period week = Period.of(Period.Type.WEEK, today).previous();

@@ -516,6 +516,8 @@ class DemoTasks implements ApplicationRunner {
                 guiding.minusDays(150),
                 guiding);
         legal(d1, LegalStage.ISSUED);
+        // Issued, not yet in force: most of the way, not "0 %".
+        progress(d1, 75, null, null);
         long d2 = taskOn(
                 "57-nq-tw",
                 "57-S01",

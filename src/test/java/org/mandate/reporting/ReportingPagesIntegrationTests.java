@@ -49,7 +49,7 @@ class ReportingPagesIntegrationTests {
                         + Fixtures.thisWeek().previous())
                 .json();
         assertThat(lastWeek.path("onTime").asInt()).isGreaterThanOrEqualTo(28);
-        assertThat(lastWeek.path("notReported").toString()).contains("CAOBANG-C01");
+        assertThat(lastWeek.path("notReported").size()).isPositive();
     }
 
     @Test
