@@ -513,6 +513,12 @@ class HostileInputIntegrationTests {
         Api.Response ignored = steering.patch("/api/v1/tasks/" + id, "{\"progress\": 101}");
         assertProblem(ignored, 400);
         assertThat(ignored.errorFields()).containsExactly("progress");
+        // A field given twice, and an integer sent as a string: refused, not read as the last or converted.
+        Api.Response twice = steering.patch("/api/v1/tasks/" + id, "{\"title\": \"a title\", \"title\": \"another\"}");
+        assertProblem(twice, 400);
+        Api.Response quoted = steering.patch("/api/v1/tasks/" + id, "{\"budgetPlanned\": \"100\"}");
+        assertProblem(quoted, 400);
+        assertThat(quoted.errorFields()).containsExactly("budgetPlanned");
         // Enums by name only.
         Api.Response ordinal = steering.patch("/api/v1/tasks/" + id, "{\"kind\": 0}");
         assertProblem(ordinal, 400);

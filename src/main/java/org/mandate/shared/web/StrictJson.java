@@ -21,7 +21,8 @@ import tools.jackson.databind.module.SimpleModule;
  * Strict request bodies: integers refuse fractions ({@code 1.5} is not 1), enums are read by name only
  * ({@code "role": 0} is refused), texts must be JSON strings without NUL, control characters or lone
  * surrogates, decimals are bounded as the database stores them before any arithmetic, and dates lie
- * between 1900 and 2200, and a field the operation does not know is refused rather than ignored. Each refusal is a 400 naming the field (see {@link ProblemDetailsAdvice}).
+ * between 1900 and 2200, integers are JSON numbers (not strings), a field given twice and a field the
+ * operation does not know are refused rather than ignored. Each refusal is a 400 naming the field (see {@link ProblemDetailsAdvice}).
  */
 @Configuration
 class StrictJson {
@@ -35,6 +36,14 @@ class StrictJson {
                 // A field the operation does not take ({"progress": 101} on a task edit) is an error, not ignored.
                 .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
                 .enable(EnumFeature.FAIL_ON_NUMBERS_FOR_ENUMS)
+                // {"title":"a","title":"b"} is refused, not read as its last value.
+                .enable(tools.jackson.core.StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+                // An integer field takes a JSON number: "100" in a budget is refused, not converted.
+                .withCoercionConfig(
+                        tools.jackson.databind.type.LogicalType.Integer,
+                        c -> c.setCoercion(
+                                tools.jackson.databind.cfg.CoercionInputShape.String,
+                                tools.jackson.databind.cfg.CoercionAction.Fail))
                 .addModule(new SimpleModule("mandate-strict-input")
                         .addDeserializer(String.class, new Texts())
                         .addDeserializer(BigDecimal.class, new Decimals())
