@@ -80,7 +80,7 @@ public class Dashboard {
                     s.target(),
                     s.attainment(),
                     // The badge reads against the same target as the percentage beside it: this year's point.
-                    s.value() == null || s.target() == null ? null : i.meets(s.value(), s.target())));
+                    i.meetsIfKnown(s.value(), s.target())));
         }
         return new DashboardSummary(
                 resolution,

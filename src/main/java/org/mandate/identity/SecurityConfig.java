@@ -185,7 +185,8 @@ class SecurityConfig {
      * unknown method) as problem details on the API, in the caller's language; pages keep a plain 400.
      */
     @Bean
-    RequestRejectedHandler requestRejectedHandler(MessageSource messages, JsonMapper json) {
+    RequestRejectedHandler requestRejectedHandler(
+            MessageSource messages, JsonMapper json, org.springframework.web.servlet.LocaleResolver locales) {
         RequestRejectedHandler pages = new HttpStatusRequestRejectedHandler();
         return (request, response, e) -> {
             if (!request.getRequestURI().startsWith(request.getContextPath() + "/api/")) {
@@ -193,7 +194,8 @@ class SecurityConfig {
                 return;
             }
             java.util.Locale previous = LocaleContextHolder.getLocale();
-            LocaleContextHolder.setLocale(request.getLocale());
+            // The same language choice as every other answer (Accept-Language on the API, Vietnamese by default).
+            LocaleContextHolder.setLocale(locales.resolveLocale(request));
             try {
                 boolean method = e.getMessage() != null && e.getMessage().contains("method");
                 writeProblem(

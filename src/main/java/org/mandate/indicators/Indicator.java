@@ -130,6 +130,11 @@ public record Indicator(
         return Optional.of(num.multiply(BigDecimal.valueOf(100)).divide(den, 1, RoundingMode.HALF_UP));
     }
 
+    /** Whether the value meets the target in the indicator's direction; null when either is missing. */
+    public Boolean meetsIfKnown(BigDecimal value, BigDecimal target) {
+        return value == null || target == null ? null : meets(value, target);
+    }
+
     /** True when the value meets the target in the indicator's direction. */
     public boolean meets(BigDecimal value, BigDecimal target) {
         int c = value.compareTo(target);

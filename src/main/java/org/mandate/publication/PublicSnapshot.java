@@ -336,7 +336,7 @@ class PublicSnapshot {
         m.put("finalTargetYear", s.finalTargetYear());
         m.put("finalTarget", s.finalTarget());
         m.put("projected", s.projected());
-        m.put("onTrack", s.value() == null || s.target() == null ? null : i.meets(s.value(), s.target()));
+        m.put("onTrack", i.meetsIfKnown(s.value(), s.target()));
         return m;
     }
 

@@ -24,9 +24,15 @@ public final class Figures {
 
     private final String lang;
     private final DecimalFormatSymbols symbols;
+    private final java.time.ZoneId zone;
 
     private Figures(String lang) {
+        this(lang, java.time.ZoneId.of("Asia/Ho_Chi_Minh"));
+    }
+
+    private Figures(String lang, java.time.ZoneId zone) {
         this.lang = lang;
+        this.zone = zone;
         DecimalFormatSymbols s = DecimalFormatSymbols.getInstance(Locale.ROOT);
         switch (lang) {
             case "vi" -> {
@@ -58,6 +64,11 @@ public final class Figures {
         return of(lang == null ? null : Locale.forLanguageTag(lang));
     }
 
+    /** The same formatter writing dates and times in another zone (the application's configured one). */
+    public Figures in(java.time.ZoneId other) {
+        return new Figures(lang, other);
+    }
+
     public String lang() {
         return lang;
     }
@@ -84,11 +95,8 @@ public final class Figures {
         return number(n, 0);
     }
 
-    /** The zone of the published figures' dates and times: Vietnam's. */
-    public static final java.time.ZoneId ZONE = java.time.ZoneId.of("Asia/Ho_Chi_Minh");
-
     /**
-     * An instant as the reader writes a date and time in Vietnam's zone: vi {@code 03/12/2026 15:20}, en
+     * An instant as the reader writes a date and time, in the application's zone (Vietnam's by default): vi {@code 03/12/2026 15:20}, en
      * {@code 3 Dec 2026, 15:20}, fr {@code 3 déc. 2026 15:20}, ru {@code 3 дек. 2026, 15:20}.
      */
     public String dateTime(Object instant) {
@@ -101,7 +109,7 @@ public final class Figures {
             default -> "d MMM yyyy, HH:mm";
         };
         return java.time.format.DateTimeFormatter.ofPattern(pattern, Locale.forLanguageTag(lang))
-                .format(i.atZone(ZONE));
+                .format(i.atZone(zone));
     }
 
     /** A year as people write it: never grouped. */

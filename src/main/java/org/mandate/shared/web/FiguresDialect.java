@@ -11,15 +11,19 @@ import org.thymeleaf.expression.IExpressionObjectFactory;
 /**
  * {@code #fmt} in every template (staff pages, public pages, PDFs): the {@link Figures} of the page's
  * locale, so every number is written by the one formatter, e.g. {@code ${#fmt.number(x)}},
- * {@code ${#fmt.money(x)}}, {@code ${#fmt.percent(x)}}, {@code ${#fmt.year(y)}}.
+ * {@code ${#fmt.money(x)}}, {@code ${#fmt.percent(x)}}, {@code ${#fmt.year(y)}}, {@code ${#fmt.dateTime(t)}} (in
+ * the application's zone).
  */
 @Component
 class FiguresDialect extends AbstractDialect implements IExpressionObjectDialect {
 
     static final String NAME = "fmt";
 
-    FiguresDialect() {
+    private final java.time.ZoneId zone;
+
+    FiguresDialect(java.time.Clock clock) {
         super("mandate-figures");
+        this.zone = clock.getZone();
     }
 
     @Override
@@ -32,7 +36,9 @@ class FiguresDialect extends AbstractDialect implements IExpressionObjectDialect
 
             @Override
             public Object buildObject(IExpressionContext context, String expressionObjectName) {
-                return NAME.equals(expressionObjectName) ? Figures.of(context.getLocale()) : null;
+                return NAME.equals(expressionObjectName)
+                        ? Figures.of(context.getLocale()).in(zone)
+                        : null;
             }
 
             @Override
