@@ -120,7 +120,7 @@ curl -s -c "$OUT/cookies" "$BASE/login" -o "$OUT/login.html"
 CSRF=$(grep -o 'name="_csrf" value="[^"]*"' "$OUT/login.html" | head -1 | sed -E 's/.*value="([^"]*)"/\1/')
 curl -s -b "$OUT/cookies" -c "$OUT/cookies" -o /dev/null --data-urlencode "username=steering" \
     --data-urlencode "password=demo" --data-urlencode "_csrf=$CSRF" "$BASE/login"
-SESSION="Cookie: JSESSIONID=$(awk '$6=="JSESSIONID"{print $7}' "$OUT/cookies")"
+SESSION="Cookie: SESSION=$(awk '$6=="SESSION"{print $7}' "$OUT/cookies")"
 WEEK_TO=$("${PSQL[@]}" -d "$DB" -At -c "select max(period) from indicator_data_value v join indicator i on i.id = v.indicator_id where i.code = 'GEN_I001'")
 WEEK_FROM=$("${PSQL[@]}" -d "$DB" -At -c "select min(period) from indicator_data_value v join indicator i on i.id = v.indicator_id where i.code = 'GEN_I001'")
 say "-- staff paths: one person waiting (1 connection), then 8 at once on the 2 cores, ${SECONDS_PER_TEST}s each (HANOI: a province with ~100 communes)"

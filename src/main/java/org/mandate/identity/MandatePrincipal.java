@@ -13,6 +13,9 @@ import org.springframework.security.core.userdetails.UserDetails;
  */
 class MandatePrincipal implements UserDetails, Actor.Holder {
 
+    @java.io.Serial
+    private static final long serialVersionUID = 1L;
+
     private final User user;
     private final String passwordHash;
     private final long credentialsVersion;

@@ -11,15 +11,22 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.ReentrantLock;
 import org.mandate.shared.Actor;
+import org.mandate.shared.CacheGenerations;
+import org.mandate.shared.ConflictException;
 import org.mandate.shared.ForbiddenException;
 import org.mandate.shared.NotFoundException;
 import org.mandate.shared.PageResult;
 import org.mandate.shared.Paging;
 import org.mandate.shared.Role;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.dao.PessimisticLockingFailureException;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.MapperFeature;
 import tools.jackson.databind.SerializationFeature;
@@ -51,23 +58,38 @@ public class PublicationManagement {
     // rather than run out of memory; they are re-read from the stored content.
     private final Cache<Long, Map<String, Object>> models =
             Caffeine.newBuilder().maximumSize(2).softValues().build();
-    // Several instances may publish: the latest id is re-read at most every few seconds.
-    private final Cache<String, Optional<Publication>> latest =
-            Caffeine.newBuilder().expireAfterWrite(Duration.ofSeconds(5)).build();
+    // Several instances may publish: the latest is kept under the "publication" generation, which any
+    // instance's publication moves.
+    private final Cache<Long, Optional<Publication>> latest =
+            Caffeine.newBuilder().maximumSize(4).build();
+    private final ReentrantLock queue = new ReentrantLock(true);
+    private final CacheGenerations generations;
+    private final TransactionTemplate transactions;
+    private final Duration wait;
 
     PublicationManagement(
-            Publications publications, PublicSnapshot snapshot, ApplicationEventPublisher events, Clock clock) {
+            Publications publications,
+            PublicSnapshot snapshot,
+            ApplicationEventPublisher events,
+            Clock clock,
+            CacheGenerations generations,
+            PlatformTransactionManager transactionManager,
+            @Value("${mandate.publication.wait:PT2M}") Duration wait) {
         this.publications = publications;
         this.snapshot = snapshot;
         this.events = events;
         this.clock = clock;
+        this.generations = generations;
+        this.transactions = new TransactionTemplate(transactionManager);
+        this.wait = wait;
     }
+
+    private static final String GENERATION = "publication";
 
     /** The result of recomputing the digest chain. */
     public record Verification(long publication, boolean valid, int checked, Long firstBroken, String reason) {}
 
     /** A steering user publishes now. */
-    @Transactional
     public Publication publish(Actor actor) {
         if (!actor.is(Role.ADMIN, Role.STEERING)) {
             throw new ForbiddenException("error.forbidden.role", actor.role());
@@ -75,13 +97,44 @@ public class PublicationManagement {
         return publish(PublicationKind.MANUAL, LocalDate.now(clock));
     }
 
-    /** Publishes a snapshot of everything public as of now; the scheduled jobs call this. */
-    @Transactional
+    /**
+     * Publishes a snapshot of everything public as of now; the scheduled jobs call this. One publication at
+     * a time in the whole cluster: publishers of this instance queue here, and across instances the chain's
+     * head row is locked before the previous digest is read, so two publications can never chain to the same
+     * predecessor (the database refuses it as well). A publisher that waits longer than
+     * {@code mandate.publication.wait} is told that a publication is in progress (409).
+     */
     public Publication publish(PublicationKind kind, LocalDate today) {
+        boolean mine;
+        try {
+            mine = queue.tryLock(wait.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw busy();
+        }
+        if (!mine) {
+            throw busy();
+        }
+        try {
+            return transactions.execute(s -> publishLocked(kind, today));
+        } catch (PessimisticLockingFailureException e) {
+            throw busy();
+        } finally {
+            queue.unlock();
+        }
+    }
+
+    private static ConflictException busy() {
+        return new ConflictException("error.publication.busy");
+    }
+
+    private Publication publishLocked(PublicationKind kind, LocalDate today) {
         Instant at = clock.instant();
         String period = period(kind, today);
         byte[] content = CANONICAL.writeValueAsBytes(snapshot.build(kind, period, at));
         String contentSha = Digests.sha256(content);
+        // Inside the lock the head cannot move: it is the predecessor.
+        publications.lockChainHead(wait);
         String previous = publications.latest().map(Publication::digest).orElse(null);
         Publication draft = new Publication(
                 0,
@@ -94,9 +147,11 @@ public class PublicationManagement {
                 Digests.chain(previous, contentSha),
                 content.length);
         long id = publications.insert(draft, content);
+        publications.moveChainHead(id);
         Publication published = publications.find(id).orElseThrow();
         contents.put(id, content);
         latest.invalidateAll();
+        generations.bump(GENERATION);
         events.publishEvent(new PublicationPublished(id, kind, period, published.digest()));
         events.publishEvent(
                 new org.mandate.shared.AuditedChange("publication", String.valueOf(id), "published", null, published));
@@ -113,7 +168,7 @@ public class PublicationManagement {
     }
 
     public Optional<Publication> latest() {
-        return latest.get("latest", k -> publications.latest());
+        return latest.get(generations.current(GENERATION), k -> publications.latest());
     }
 
     public Publication get(long id) {
@@ -149,6 +204,7 @@ public class PublicationManagement {
         List<Publication> chain = publications.chainUpTo(id);
         String previous = null;
         int checked = 0;
+        java.util.Set<String> predecessors = new java.util.HashSet<>();
         for (Publication p : chain) {
             checked++;
             // Read from the database, not the cache: verification must see what is stored.
@@ -159,6 +215,9 @@ public class PublicationManagement {
             }
             if (!java.util.Objects.equals(previous, p.previousDigest())) {
                 problems.add("previousDigest");
+            }
+            if (!predecessors.add(String.valueOf(p.previousDigest()))) {
+                problems.add("sharedPredecessor");
             }
             if (!Digests.chain(p.previousDigest(), p.contentSha256()).equals(p.digest())) {
                 problems.add("digest");

@@ -23,9 +23,11 @@ class Publications {
             "id, kind, period, published_at, published_by, content_sha256, previous_digest, digest, content_size";
 
     private final JdbcClient jdbc;
+    private final boolean postgres;
 
-    Publications(JdbcClient jdbc) {
+    Publications(JdbcClient jdbc, javax.sql.DataSource dataSource) {
         this.jdbc = jdbc;
+        this.postgres = org.mandate.shared.Databases.isPostgres(dataSource);
     }
 
     long insert(Publication p, byte[] content) {
@@ -46,6 +48,26 @@ class Publications {
                 .param("content", gzip(content))
                 .update(keys, "id");
         return keys.getKey().longValue();
+    }
+
+    /**
+     * Locks the chain's head row until the transaction ends, waiting at most {@code wait} for another
+     * instance's publication (PostgreSQL; H2 waits its own lock timeout).
+     */
+    void lockChainHead(java.time.Duration wait) {
+        if (postgres) {
+            // SET LOCAL takes no parameters: the number is ours, not the client's.
+            jdbc.sql("set local lock_timeout = " + Math.max(1, wait.toMillis())).update();
+        }
+        jdbc.sql("select publication_id from publication_chain_head where id = 1 for update")
+                .query(Long.class)
+                .optional();
+    }
+
+    void moveChainHead(long id) {
+        jdbc.sql("update publication_chain_head set publication_id = :id where id = 1")
+                .param("id", id)
+                .update();
     }
 
     Optional<Publication> latest() {

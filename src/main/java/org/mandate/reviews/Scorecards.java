@@ -11,7 +11,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.concurrent.atomic.AtomicLong;
 import org.mandate.bottlenecks.BottleneckManagement;
 import org.mandate.feedback.FeedbackManagement;
 import org.mandate.feedback.Satisfaction;
@@ -26,14 +25,15 @@ import org.mandate.resolutions.Resolution;
 import org.mandate.resolutions.ResolutionManagement;
 import org.mandate.shared.AuditedChange;
 import org.mandate.shared.AuditedChanges;
+import org.mandate.shared.CacheGenerations;
 import org.mandate.shared.InvalidInputException;
 import org.mandate.shared.Paging;
 import org.mandate.shared.Period;
 import org.mandate.tasks.TaskManagement;
 import org.mandate.tasks.TaskManagement.TaskScorecardInputs;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.event.TransactionalEventListener;
 
 /**
  * Computes scorecards from the data of every module and ranks units among their peers: ministries with
@@ -41,8 +41,8 @@ import org.springframework.transaction.event.TransactionalEventListener;
  * arithmetic). Results are cached until a change of their inputs commits: every module announces its
  * changes ({@link AuditedChange}, {@link AuditedChanges}, {@link DataValuesSubmitted}), and each bumps a
  * generation that is part of the cache key, so a ranking computed before the commit is never served after
- * it. The key also holds today's date, since what is overdue or due moves with it. The expiry bounds what
- * another instance's writes, which this one does not hear of, can leave stale.
+ * it, on this instance or any other ({@link CacheGenerations}). The key also holds today's date, since what
+ * is overdue or due moves with it.
  */
 @Service
 public class Scorecards {
@@ -58,7 +58,8 @@ public class Scorecards {
     private final Assessments assessments;
     private final Clock clock;
     private final double minCoverage;
-    private final AtomicLong generation = new AtomicLong();
+    private final CacheGenerations generations;
+    private static final String GENERATION = "scorecards";
     private final Cache<String, List<Scorecard>> cache = Caffeine.newBuilder()
             .expireAfterWrite(Duration.ofMinutes(5))
             .maximumSize(500)
@@ -75,6 +76,7 @@ public class Scorecards {
             ScorecardWeights weights,
             Assessments assessments,
             Clock clock,
+            CacheGenerations generations,
             @Value("${mandate.reviews.min-coverage:0.5}") double minCoverage) {
         this.orgUnits = orgUnits;
         this.tasks = tasks;
@@ -87,6 +89,7 @@ public class Scorecards {
         this.assessments = assessments;
         this.clock = clock;
         this.minCoverage = minCoverage;
+        this.generations = generations;
     }
 
     /** A review period is a quarter ({@code 2025Q4}) or a year ({@code 2025}). */
@@ -113,7 +116,8 @@ public class Scorecards {
         if (parent != null) {
             orgUnits.get(parent);
         }
-        String key = generation.get() + "/" + LocalDate.now(clock) + "/" + period + "/" + level + "/" + parent;
+        String key = generations.current(GENERATION) + "/" + LocalDate.now(clock) + "/" + period + "/" + level + "/"
+                + parent;
         List<Scorecard> ranked = cache.get(key, k -> compute(period, level, parent));
         // Assessments change by hand and must show at once: they are joined after the cache.
         Map<String, Assessment> byUnit = assessments.forPeriod(period.toString());
@@ -139,26 +143,25 @@ public class Scorecards {
         return minCoverage;
     }
 
-    @TransactionalEventListener(fallbackExecution = true)
+    @EventListener
     void on(AuditedChange change) {
         if (!"review".equals(change.entityType()) && !"api-token".equals(change.entityType())) {
             forget();
         }
     }
 
-    @TransactionalEventListener(fallbackExecution = true)
+    @EventListener
     void on(AuditedChanges changes) {
         forget();
     }
 
-    @TransactionalEventListener(fallbackExecution = true)
+    @EventListener
     void on(DataValuesSubmitted submitted) {
         forget();
     }
 
     void forget() {
-        generation.incrementAndGet();
-        cache.invalidateAll();
+        generations.bump(GENERATION);
     }
 
     private List<Scorecard> compute(Period period, OrgLevel level, String parent) {

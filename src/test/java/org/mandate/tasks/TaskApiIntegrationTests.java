@@ -285,6 +285,9 @@ class TaskApiIntegrationTests {
     }
 
     @Autowired
+    org.mandate.shared.CacheGenerations generations;
+
+    @Autowired
     Tasks repository;
 
     @Autowired
@@ -313,7 +316,13 @@ class TaskApiIntegrationTests {
                         .toInstant(),
                 java.time.ZoneOffset.UTC);
         TaskManagement inAMonth = new TaskManagement(
-                repository, orgUnits, resolutions, publisher, later, tasks.staleDays(), new TaskCountsCache());
+                repository,
+                orgUnits,
+                resolutions,
+                publisher,
+                later,
+                tasks.staleDays(),
+                new TaskCountsCache(generations));
         assertThat(inAMonth.get(id).stale()).isTrue();
         assertThat(inAMonth.countStale("CAOBANG-C07", true)).isPositive();
     }

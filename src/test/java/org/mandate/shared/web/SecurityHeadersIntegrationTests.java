@@ -76,7 +76,7 @@ class SecurityHeadersIntegrationTests {
     void theSessionCookieIsSameSiteLaxAndHttpOnly() throws Exception {
         HttpResponse<String> r = get("/login");
         String cookie = r.headers().allValues("Set-Cookie").stream()
-                .filter(c -> c.startsWith("JSESSIONID="))
+                .filter(c -> c.startsWith("SESSION="))
                 .findFirst()
                 .orElseThrow();
         assertThat(cookie).containsIgnoringCase("SameSite=Lax").containsIgnoringCase("HttpOnly");
