@@ -56,6 +56,10 @@ public final class Api {
         return send(builder(path).header("Content-Type", "application/json").POST(body(json)));
     }
 
+    public Response put(String path, String json) {
+        return send(builder(path).header("Content-Type", "application/json").PUT(body(json)));
+    }
+
     public Response patch(String path, String json) {
         return send(builder(path).header("Content-Type", "application/json").method("PATCH", body(json)));
     }

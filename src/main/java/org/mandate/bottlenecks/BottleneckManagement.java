@@ -381,6 +381,14 @@ public class BottleneckManagement {
         return moved;
     }
 
+    /** Open bottlenecks that the escalation job will move on or before {@code day}. */
+    public List<Bottleneck> escalatingBy(LocalDate day) {
+        return bottlenecks.dueForEscalation(day.minusDays(escalateAfterDays)).stream()
+                .map(this::get)
+                .filter(b -> orgUnits.get(b.owner()).parent() != null)
+                .toList();
+    }
+
     @Scheduled(cron = "${mandate.bottlenecks.escalation-cron:0 15 0 * * *}", zone = "${mandate.zone:Asia/Ho_Chi_Minh}")
     @SchedulerLock(name = "bottlenecks-escalate")
     public void escalateDaily() {

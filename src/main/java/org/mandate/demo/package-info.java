@@ -9,6 +9,7 @@
             "feedback",
             "identity",
             "indicators",
+            "notifications",
             "orgunits",
             "publication",
             "reporting",

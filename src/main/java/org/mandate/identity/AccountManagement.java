@@ -106,6 +106,17 @@ public class AccountManagement {
         return users.all();
     }
 
+    /**
+     * The enabled accounts of these roles whose scope is exactly this unit: the people a notification about
+     * the unit goes to (its reporters, its leaders).
+     */
+    public List<User> inUnit(String unitCode, java.util.Collection<Role> roles) {
+        if (unitCode == null || roles.isEmpty()) {
+            return List.of();
+        }
+        return users.inUnit(unitCode, roles);
+    }
+
     public long count() {
         return users.count();
     }

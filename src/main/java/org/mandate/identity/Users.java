@@ -84,6 +84,19 @@ class Users {
                 .toList();
     }
 
+    List<User> inUnit(String unitCode, java.util.Collection<Role> roles) {
+        return jdbc
+                .sql(SELECT + " where u.enabled and u.role in (:roles)"
+                        + " and u.scope_unit_id = (select id from org_unit where code = :unit) order by u.username")
+                .param("roles", roles.stream().map(Role::name).toList())
+                .param("unit", unitCode)
+                .query(Users::map)
+                .list()
+                .stream()
+                .map(Stored::user)
+                .toList();
+    }
+
     long count() {
         return jdbc.sql("select count(*) from identity_user").query(Long.class).single();
     }

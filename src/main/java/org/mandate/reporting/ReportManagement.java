@@ -159,6 +159,20 @@ public class ReportManagement {
         return reports.find(id).orElseThrow(() -> new NotFoundException("report", id));
     }
 
+    /** Reports still to be sent (open or returned) due on this day, for reminders. */
+    public List<Report> openDueOn(LocalDate day) {
+        return reports.dueBetween(day, day, List.of("OPEN", "RETURNED"), 50_000);
+    }
+
+    /** Reports marked late whose due day lies in the week before {@code today}. */
+    public List<Report> lateInTheLastWeek(LocalDate today) {
+        return reports.dueBetween(today.minusDays(7), today.minusDays(1), List.of("LATE"), 50_000);
+    }
+
+    public Optional<Report> findById(long id) {
+        return reports.find(id);
+    }
+
     public Optional<Report> find(String orgUnit, String resolution, String period) {
         return reports.find(orgUnit, resolution, period);
     }

@@ -94,6 +94,18 @@ class Reports {
                 .update();
     }
 
+    /** Reports in these states whose due day lies between the two days (inclusive), at most {@code limit}. */
+    List<Report> dueBetween(LocalDate from, LocalDate to, java.util.Collection<String> states, int limit) {
+        return jdbc.sql(SELECT
+                        + " where r.due_on between :from and :to and r.state in (:states) order by r.id limit :limit")
+                .param("from", java.sql.Date.valueOf(from))
+                .param("to", java.sql.Date.valueOf(to))
+                .param("states", states)
+                .param("limit", limit)
+                .query(Reports::map)
+                .list();
+    }
+
     Optional<Report> find(long id) {
         return jdbc.sql(SELECT + " where r.id = :id")
                 .param("id", id)

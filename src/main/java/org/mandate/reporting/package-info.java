@@ -6,5 +6,5 @@
  * indicators, orgunits, resolutions, tasks, bottlenecks (the sections they contribute) and shared.
  */
 @org.springframework.modulith.ApplicationModule(
-        allowedDependencies = {"bottlenecks", "indicators", "orgunits", "resolutions", "shared", "tasks"})
+        allowedDependencies = {"bottlenecks", "discussion", "indicators", "orgunits", "resolutions", "shared", "tasks"})
 package org.mandate.reporting;

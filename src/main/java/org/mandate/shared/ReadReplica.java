@@ -6,7 +6,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.jdbc.autoconfigure.DataSourceProperties;
 import org.springframework.context.annotation.Bean;
@@ -22,7 +22,7 @@ import org.springframework.jdbc.datasource.lookup.AbstractRoutingDataSource;
  * primary by a moment: the public side reads publications, which never change once written.
  */
 @Configuration
-@ConditionalOnProperty("mandate.datasource.replica.url")
+@ConditionalOnExpression("!'${mandate.datasource.replica.url:}'.isBlank()")
 public class ReadReplica {
 
     private static final Logger log = LoggerFactory.getLogger(ReadReplica.class);

@@ -22,7 +22,18 @@ public final class TaskEvents {
     public record TaskBecameOverdue(
             long taskId, String leadUnit, String resolution, LocalDate deadline, LocalDate overdueSince) {}
 
-    /** An approved change of deadline or expected result. */
-    public record TaskRebaselined(
-            long taskId, String leadUnit, LocalDate oldDeadline, LocalDate newDeadline, String approvedBy) {}
+    /** A unit asked to move a task's deadline or change its expected result; the approver decides. */
+    public record RebaselineRequested(
+            long taskId, long requestId, String leadUnit, String approver, String requestedBy, String reason) {}
+
+    /** The approver decided a re-baselining request: approved (the task moved) or rejected. */
+    public record RebaselineDecided(
+            long taskId,
+            long requestId,
+            String leadUnit,
+            boolean approved,
+            LocalDate oldDeadline,
+            LocalDate newDeadline,
+            String requestedBy,
+            String decidedBy) {}
 }

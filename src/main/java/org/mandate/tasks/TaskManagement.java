@@ -33,11 +33,12 @@ import org.mandate.shared.Paging;
 import org.mandate.shared.ProblemException.FieldProblem;
 import org.mandate.shared.ReadScope;
 import org.mandate.shared.Role;
+import org.mandate.tasks.TaskEvents.RebaselineDecided;
+import org.mandate.tasks.TaskEvents.RebaselineRequested;
 import org.mandate.tasks.TaskEvents.TaskBecameOverdue;
 import org.mandate.tasks.TaskEvents.TaskCompleted;
 import org.mandate.tasks.TaskEvents.TaskCreated;
 import org.mandate.tasks.TaskEvents.TaskProgressReported;
-import org.mandate.tasks.TaskEvents.TaskRebaselined;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -247,6 +248,12 @@ public class TaskManagement {
      * True when the reader may see the task: a task out of draft is published work and visible to every
      * signed-in reader; a draft only within the reader's scope ({@link ReadScope}).
      */
+    /** Unfinished tasks due on this day, for reminders (at most 10,000 a day). */
+    public List<Task> dueOn(LocalDate day) {
+        LocalDate today = today();
+        return tasks.dueOn(day, today, today.minusDays(staleDays), 10_000);
+    }
+
     public boolean mayRead(Actor reader, Task t) {
         if (t.status() != TaskStatus.DRAFT) {
             return true;
@@ -1080,6 +1087,8 @@ public class TaskManagement {
                 today());
         Rebaseline created = tasks.rebaseline(rid).orElseThrow();
         events.publishEvent(new AuditedChange("task", String.valueOf(id), "rebaseline-requested", null, created));
+        events.publishEvent(
+                new RebaselineRequested(id, rid, current.leadUnit(), current.approver(), actor.username(), r.reason()));
         return created;
     }
 
@@ -1105,9 +1114,16 @@ public class TaskManagement {
                     id, request.newDeadline(), request.newExpectedResult(), moved, today, current.version())) {
                 throw ConflictException.staleVersion(current.version(), current.version() + 1);
             }
-            events.publishEvent(new TaskRebaselined(
-                    id, current.leadUnit(), current.deadline(), request.newDeadline(), actor.username()));
         }
+        events.publishEvent(new RebaselineDecided(
+                id,
+                requestId,
+                current.leadUnit(),
+                approve,
+                current.deadline(),
+                request.newDeadline(),
+                request.requestedBy(),
+                actor.username()));
         Task updated = get(id);
         events.publishEvent(new AuditedChange(
                 "task", String.valueOf(id), approve ? "rebaseline-approved" : "rebaseline-rejected", current, updated));

@@ -125,6 +125,19 @@ class Tasks {
                 .optional();
     }
 
+    /** Unfinished, agreed tasks whose deadline is this day (at most {@code limit}). */
+    List<Task> dueOn(LocalDate day, LocalDate today, LocalDate staleBefore, int limit) {
+        return jdbc.sql("select " + COLUMNS + FROM
+                        + " where t.deadline = :day and t.status in ('NOT_STARTED','ON_TRACK','AT_RISK')"
+                        + " order by t.id limit :limit")
+                .param("day", Date.valueOf(day))
+                .param("today", Date.valueOf(today))
+                .param("staleBefore", Date.valueOf(staleBefore))
+                .param("limit", limit)
+                .query(Tasks::map)
+                .list();
+    }
+
     Optional<Task> find(long id, LocalDate today, LocalDate staleBefore) {
         return jdbc.sql("select " + COLUMNS + FROM + " where t.id = :id")
                 .param("id", id)
@@ -516,6 +529,14 @@ class Tasks {
                         rs.getString("reported_by"),
                         rs.getTimestamp("reported_at").toInstant()))
                 .list();
+    }
+
+    /** The task a progress update belongs to. */
+    java.util.Optional<Long> taskOfUpdate(long updateId) {
+        return jdbc.sql("select task_id from task_update where id = :id")
+                .param("id", updateId)
+                .query(Long.class)
+                .optional();
     }
 
     List<TaskUpdate> updates(long taskId) {

@@ -4,5 +4,6 @@
  * keeps a timeline of progress updates and an open record of re-baselining. Depends on orgunits and
  * resolutions; other modules (bottlenecks) record blockers through {@link org.mandate.tasks.TaskManagement}.
  */
-@org.springframework.modulith.ApplicationModule(allowedDependencies = {"orgunits", "resolutions", "shared"})
+@org.springframework.modulith.ApplicationModule(
+        allowedDependencies = {"discussion", "orgunits", "resolutions", "shared"})
 package org.mandate.tasks;

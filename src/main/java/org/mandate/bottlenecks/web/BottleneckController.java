@@ -10,6 +10,7 @@ import org.mandate.bottlenecks.BottleneckManagement.BoardRow;
 import org.mandate.bottlenecks.BottleneckManagement.NewBottleneck;
 import org.mandate.bottlenecks.BottleneckType;
 import org.mandate.bottlenecks.Severity;
+import org.mandate.discussion.Discussion;
 import org.mandate.orgunits.OrgUnit;
 import org.mandate.orgunits.OrgUnitManagement;
 import org.mandate.shared.Actor;
@@ -51,12 +52,16 @@ class BottleneckController {
             BottleneckManagement bottlenecks,
             TaskManagement tasks,
             OrgUnitManagement orgUnits,
-            MessageSource messages) {
+            MessageSource messages,
+            Discussion discussion) {
         this.bottlenecks = bottlenecks;
         this.tasks = tasks;
         this.orgUnits = orgUnits;
         this.messages = messages;
+        this.discussion = discussion;
     }
+
+    private final Discussion discussion;
 
     @GetMapping("/bottlenecks")
     String board(@RequestParam(required = false) String orgUnit, Model model) {
@@ -163,6 +168,9 @@ class BottleneckController {
                         .mapToLong(t -> t.budgetPlanned() - t.budgetDisbursed())
                         .sum());
         model.addAttribute("mayAct", bottlenecks.mayAct(actor, b));
+        model.addAttribute("comments", discussion.comments(actor, "bottleneck:" + id));
+        model.addAttribute("attachments", discussion.attachments(actor, "bottleneck:" + id));
+        model.addAttribute("maxFileMb", discussion.maxFileSize() / (1024 * 1024));
         model.addAttribute("mayResolve", orgUnits.covers(actor, b.owner()) && tasks.mayWrite(actor, b.owner()));
         return BOTTLENECK_VIEW;
     }

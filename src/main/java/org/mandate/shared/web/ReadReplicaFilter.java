@@ -7,7 +7,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import org.mandate.shared.ReadReplica;
 import org.mandate.shared.ThreadScope;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
@@ -16,7 +16,7 @@ import org.springframework.web.filter.OncePerRequestFilter;
 /** Sends read-only public requests to the read replica, when one is configured ({@link ReadReplica}). */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE)
-@ConditionalOnProperty("mandate.datasource.replica.url")
+@ConditionalOnExpression("!'${mandate.datasource.replica.url:}'.isBlank()")
 class ReadReplicaFilter extends OncePerRequestFilter {
 
     @Override

@@ -9,6 +9,9 @@ import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.mandate.discussion.Attachment;
+import org.mandate.discussion.Comment;
+import org.mandate.discussion.Discussion;
 import org.mandate.orgunits.OrgUnitManagement;
 import org.mandate.resolutions.ResolutionManagement;
 import org.mandate.shared.Actor;
@@ -26,6 +29,7 @@ import org.mandate.tasks.TaskManagement.RebaselineRequest;
 import org.mandate.tasks.TaskManagement.TaskChanges;
 import org.mandate.tasks.TaskManagement.TaskFilter;
 import org.mandate.tasks.TaskStatus;
+import org.mandate.tasks.TaskUpdate;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Controller;
@@ -61,12 +65,44 @@ class TaskController {
             ResolutionManagement resolutions,
             OrgUnitManagement orgUnits,
             TaskSpreadsheets sheets,
-            MessageSource messages) {
+            MessageSource messages,
+            Discussion discussion) {
         this.tasks = tasks;
         this.resolutions = resolutions;
         this.orgUnits = orgUnits;
         this.sheets = sheets;
         this.messages = messages;
+        this.discussion = discussion;
+    }
+
+    private final Discussion discussion;
+
+    /**
+     * One line of a task's timeline: a progress update (with the evidence files attached to it), a comment,
+     * or an evidence file attached to the task itself; newest first.
+     */
+    public record TimelineEntry(
+            String kind,
+            java.time.Instant at,
+            TaskUpdate update,
+            List<Attachment> files,
+            Comment comment,
+            Attachment file) {}
+
+    private List<TimelineEntry> timeline(Actor actor, long id, List<TaskUpdate> updates) {
+        List<TimelineEntry> entries = new java.util.ArrayList<>();
+        for (TaskUpdate u : updates) {
+            entries.add(new TimelineEntry(
+                    "update", u.reportedAt(), u, discussion.attachments(actor, "update:" + u.id()), null, null));
+        }
+        for (Comment c : discussion.comments(actor, "task:" + id)) {
+            entries.add(new TimelineEntry("comment", c.createdAt(), null, List.of(), c, null));
+        }
+        for (Attachment a : discussion.attachments(actor, "task:" + id)) {
+            entries.add(new TimelineEntry("file", a.uploadedAt(), null, List.of(), null, a));
+        }
+        entries.sort(java.util.Comparator.comparing(TimelineEntry::at).reversed());
+        return entries;
     }
 
     @GetMapping("/tasks")
@@ -134,7 +170,11 @@ class TaskController {
                         .filter(t -> tasks.mayRead(actor, t))
                         .toList());
         model.addAttribute("blockers", tasks.blockers(id));
-        model.addAttribute("updates", tasks.updates(id));
+        List<TaskUpdate> updates = tasks.updates(id);
+        model.addAttribute("updates", updates);
+        model.addAttribute("timeline", timeline(actor, id, updates));
+        model.addAttribute("mayDiscuss", tasks.mayWrite(actor, task.leadUnit()) || tasks.mayApprove(actor, task));
+        model.addAttribute("maxFileMb", discussion.maxFileSize() / (1024 * 1024));
         List<Rebaseline> rebaselines = tasks.rebaselines(id);
         model.addAttribute("rebaselines", rebaselines);
         model.addAttribute(
