@@ -8,6 +8,7 @@ import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.mandate.indicators.DataValue;
@@ -119,16 +120,26 @@ public class ReportManagement {
     }
 
     /**
-     * The job's work for a day: opens the reports of the current and the previous week and month for every
-     * resolution that has indicators reported at that frequency, then marks open reports past due LATE.
+     * The job's work for a day: for every resolution that has indicators reported weekly or monthly, opens the
+     * reports of each period from the latest one it already has reports for up to the current one (a
+     * resolution with none starts at the previous period), then marks open reports past due LATE. So after
+     * the application (or the job) stopped for a while, the periods it missed are opened too, and those whose
+     * due day has passed turn LATE at once, their timeliness MISSING until they are submitted.
      */
     @Transactional
     public int openAndMarkLate(LocalDate today) {
         int opened = 0;
         for (Period.Type type : List.of(Period.Type.WEEK, Period.Type.MONTH)) {
             Period current = Period.of(type, today);
-            for (Period p : List.of(current.previous(), current)) {
-                opened += open(p);
+            Map<String, LocalDate> latest = reports.latestStarts(type);
+            for (String resolution : resolutionsReporting(type)) {
+                LocalDate last = latest.get(resolution);
+                Period p = last == null || !last.isBefore(current.previous().start())
+                        ? current.previous()
+                        : Period.of(type, last);
+                for (; !p.start().isAfter(current.start()); p = p.next()) {
+                    opened += reports.open(resolution, p, dueOn(p));
+                }
             }
         }
         int late = reports.markLate(today);

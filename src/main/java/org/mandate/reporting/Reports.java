@@ -87,6 +87,17 @@ class Reports {
                 .update();
     }
 
+    /** Per resolution, the start of the latest period of this type that it has reports for. */
+    Map<String, LocalDate> latestStarts(Period.Type type) {
+        Map<String, LocalDate> latest = new HashMap<>();
+        jdbc.sql("select resolution, max(start_on) from report where period_type = :type group by resolution")
+                .param("type", type.name())
+                .query((ResultSet rs) -> {
+                    latest.put(rs.getString(1), rs.getDate(2).toLocalDate());
+                });
+        return latest;
+    }
+
     int markLate(LocalDate today) {
         return jdbc.sql(
                         "update report set state = 'LATE', version = version + 1 where state = 'OPEN' and due_on < :today")

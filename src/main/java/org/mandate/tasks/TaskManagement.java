@@ -1011,9 +1011,12 @@ public class TaskManagement {
 
     /** Re-derives the status and progress of the task and of every task above it ({@link TaskStatusRules}). */
     private void rollUp(Long parentId) {
+        rollUp(parentId, today());
+    }
+
+    private void rollUp(Long parentId, LocalDate today) {
         Long p = parentId;
         int guard = 0;
-        LocalDate today = today();
         while (p != null && guard++ < 50) {
             long id = p;
             tasks.family(id)
@@ -1133,27 +1136,34 @@ public class TaskManagement {
     // ---------------------------------------------------------------- the overdue job
 
     /**
-     * Records, for every unfinished task whose deadline has passed, the day it became overdue (the day
-     * after its deadline) and publishes {@link TaskBecameOverdue}. Idempotent. Returns how many it marked.
+     * Records, for every unfinished task whose deadline has passed, the day it became overdue and publishes
+     * {@link TaskBecameOverdue}. That day is the day after its deadline, whatever day the job runs: after days
+     * without a run it is still the day the deadline passed, not the day of the run (a task finished late in
+     * the meantime is not recorded: its lateness is its completion day against its deadline, DONE_LATE).
+     * Idempotent, and each task is recorded and announced once even when several instances run this at once.
+     * Parents are rolled up as of {@code today}. Returns how many it marked.
      */
     @Transactional
     public int markOverdue(LocalDate today) {
-        List<Tasks.OverdueRow> rows = tasks.newlyOverdue(today);
-        for (Tasks.OverdueRow row : rows) {
+        List<Tasks.OverdueRow> marked = new ArrayList<>();
+        for (Tasks.OverdueRow row : tasks.newlyOverdue(today)) {
             LocalDate since = row.deadline().plusDays(1);
-            tasks.markOverdue(row.id(), since);
+            if (!tasks.markOverdue(row.id(), since)) {
+                continue;
+            }
+            marked.add(row);
             events.publishEvent(new AuditedChange(
                     "task", String.valueOf(row.id()), "became-overdue", null, Map.of("overdueSince", since)));
             events.publishEvent(
                     new TaskBecameOverdue(row.id(), row.leadUnit(), row.resolution(), row.deadline(), since));
         }
         // A sub-task turning overdue puts its parent at risk (TaskStatusRules).
-        rows.stream()
+        marked.stream()
                 .map(row -> tasks.parentOf(row.id()))
                 .filter(java.util.Objects::nonNull)
                 .distinct()
-                .forEach(this::rollUp);
-        return rows.size();
+                .forEach(parent -> rollUp(parent, today));
+        return marked.size();
     }
 
     @Scheduled(cron = "${mandate.tasks.overdue-cron:0 5 0 * * *}", zone = "${mandate.zone:Asia/Ho_Chi_Minh}")

@@ -740,11 +740,13 @@ class Tasks {
                 .list();
     }
 
-    void markOverdue(long id, LocalDate since) {
-        jdbc.sql("update task set overdue_since = :since where id = :id")
-                .param("since", Date.valueOf(since))
-                .param("id", id)
-                .update();
+    /** False when the day was recorded already (by another instance running the job at the same time). */
+    boolean markOverdue(long id, LocalDate since) {
+        return jdbc.sql("update task set overdue_since = :since where id = :id and overdue_since is null")
+                        .param("since", Date.valueOf(since))
+                        .param("id", id)
+                        .update()
+                == 1;
     }
 
     // Re-baselining

@@ -19,6 +19,10 @@ import org.springframework.stereotype.Component;
  * a configured salt. {@code X-Forwarded-For} is believed only when the request comes from a configured
  * trusted proxy; then the right-most address that is not itself a trusted proxy is the client. An IPv6
  * client counts by its /64 prefix.
+ *
+ * <p>The salt ({@code mandate.feedback.salt}, {@code MANDATE_FEEDBACK_SALT}) is required outside the demo:
+ * without one fixed salt shared by all instances, the same client would hash differently on each instance and
+ * after each restart, and could rate again. Only the demo starts without it, on a random salt.
  */
 @Component
 class ClientIdentity {
@@ -30,13 +34,17 @@ class ClientIdentity {
 
     ClientIdentity(
             @Value("${mandate.feedback.salt:}") String salt,
-            @Value("${mandate.feedback.trusted-proxies:}") String trustedProxies) {
+            @Value("${mandate.feedback.trusted-proxies:}") String trustedProxies,
+            @Value("${mandate.demo:false}") boolean demo) {
         if (salt == null || salt.isBlank()) {
+            if (!demo) {
+                throw new SaltMissingException();
+            }
             byte[] random = new byte[32];
             new SecureRandom().nextBytes(random);
             this.salt = random;
             log.warn(
-                    "mandate.feedback.salt is not set: a random salt is used, so a client may rate again after a restart");
+                    "mandate.feedback.salt is not set: the demo uses a random salt, so a client may rate again after a restart or on another instance");
         } else {
             this.salt = salt.getBytes(StandardCharsets.UTF_8);
         }
