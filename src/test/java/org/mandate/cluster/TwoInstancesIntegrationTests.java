@@ -191,6 +191,36 @@ class TwoInstancesIntegrationTests {
     }
 
     @Test
+    void ratingsSpreadOverBothInstancesHitTheLimitAtTheConfiguredCount() throws Exception {
+        int capacity = a.getEnvironment().getProperty("mandate.feedback.rate-limit.capacity", Integer.class, 10);
+        String client = "10.77." + (System.nanoTime() % 250) + ".9";
+        HttpClient http = HttpClient.newHttpClient();
+        for (int i = 1; i <= capacity; i++) {
+            HttpResponse<String> r = rate(http, i % 2 == 0 ? portA : portB, client, "CAOBANG-C%02d".formatted(i));
+            assertThat(r.statusCode()).as("rating %d: %s", i, r.body()).isEqualTo(202);
+        }
+        // One over the limit, on either instance: refused, with when to try again.
+        for (int port : new int[] {portA, portB}) {
+            HttpResponse<String> r = rate(http, port, client, "CAOBANG-C%02d".formatted(capacity + 1));
+            assertThat(r.statusCode()).isEqualTo(429);
+            assertThat(Long.parseLong(r.headers().firstValue("Retry-After").orElseThrow()))
+                    .isPositive();
+        }
+    }
+
+    private static HttpResponse<String> rate(HttpClient http, int port, String client, String unit)
+            throws IOException, InterruptedException {
+        return http.send(
+                HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/v1/public/feedback"))
+                        .header("Content-Type", "application/json")
+                        .header("X-Forwarded-For", client)
+                        .POST(HttpRequest.BodyPublishers.ofString(
+                                "{\"target\":\"unit:" + unit + "\",\"rating\":4,\"respondentType\":\"CITIZEN\"}"))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
+    @Test
     void aScheduledJobRunsOnceAcrossInstances() throws Exception {
         JdbcClient jdbc = a.getBean(JdbcClient.class);
         long before = jdbc.sql("select count(*) from publication where kind = 'MONTHLY'")
