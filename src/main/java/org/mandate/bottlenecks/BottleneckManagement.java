@@ -381,6 +381,11 @@ public class BottleneckManagement {
         return moved;
     }
 
+    /** Bottlenecks raised between two days (inclusive) by the units of a subtree. */
+    public long raisedIn(String orgUnit, LocalDate from, LocalDate to) {
+        return bottlenecks.raisedIn(orgUnit, from, to);
+    }
+
     /** Open bottlenecks that the escalation job will move on or before {@code day}. */
     public List<Bottleneck> escalatingBy(LocalDate day) {
         return bottlenecks.dueForEscalation(day.minusDays(escalateAfterDays)).stream()

@@ -220,6 +220,17 @@ class Bottlenecks {
                 .list();
     }
 
+    /** Bottlenecks raised between two days by units of the subtree. */
+    long raisedIn(String orgUnit, LocalDate from, LocalDate to) {
+        return jdbc.sql("select count(*) from bottleneck b where b.raised_on between :from and :to"
+                        + " and b.raised_by_unit_id in " + OrgUnitTree.subtreeIds("orgUnit"))
+                .param("from", java.sql.Date.valueOf(from))
+                .param("to", java.sql.Date.valueOf(to))
+                .param("orgUnit", orgUnit)
+                .query(Long.class)
+                .single();
+    }
+
     /** Open bottlenecks last moved (raised or escalated) on or before the date. */
     List<Long> dueForEscalation(LocalDate movedOnOrBefore) {
         return jdbc.sql("""

@@ -117,6 +117,11 @@ public class AccountManagement {
         return users.inUnit(unitCode, roles);
     }
 
+    /** The enabled accounts of a role (for jobs that write to every leader, say). */
+    public List<User> withRole(Role role) {
+        return users.all().stream().filter(u -> u.enabled() && u.role() == role).toList();
+    }
+
     public long count() {
         return users.count();
     }

@@ -54,6 +54,43 @@ class NotificationJobs {
         log.info("Reminders: {} people told", remind(LocalDate.now(clock)));
     }
 
+    @Scheduled(cron = "${mandate.notifications.weekly-cron:0 0 7 * * MON}", zone = "${mandate.zone:Asia/Ho_Chi_Minh}")
+    @SchedulerLock(name = "notifications-weekly")
+    void weekly() {
+        log.info("Weekly summaries: {} leaders told", weekly(LocalDate.now(clock)));
+    }
+
+    /**
+     * Each leader's summary of the week before {@code monday} in their unit's subtree: tasks completed,
+     * tasks newly overdue, bottlenecks raised.
+     */
+    @Transactional
+    int weekly(LocalDate monday) {
+        LocalDate from = monday.minusDays(7);
+        LocalDate to = monday.minusDays(1);
+        String week = "%dW%02d"
+                .formatted(
+                        from.get(java.time.temporal.IsoFields.WEEK_BASED_YEAR),
+                        from.get(java.time.temporal.IsoFields.WEEK_OF_WEEK_BASED_YEAR));
+        int told = 0;
+        for (var leader : people.allLeaders()) {
+            var changed = tasks.week(leader.scopeUnit(), from, to);
+            long raised = bottlenecks.raisedIn(leader.scopeUnit(), from, to);
+            told += center.tell(
+                    java.util.Set.of(leader.username()),
+                    NotificationKind.WEEKLY_DIGEST,
+                    "weekly:" + week,
+                    "/dashboard?orgUnit=" + leader.scopeUnit(),
+                    List.of(
+                            week,
+                            leader.scopeUnit(),
+                            String.valueOf(changed.completed()),
+                            String.valueOf(changed.becameOverdue()),
+                            String.valueOf(raised)));
+        }
+        return told;
+    }
+
     /** Sends the day's reminders as of {@code today}; returns how many people were newly told. */
     @Transactional
     int remind(LocalDate today) {

@@ -43,6 +43,13 @@ class People {
         return orgUnits.find(unit).map(OrgUnit::parent).map(this::leaders).orElse(Set.of());
     }
 
+    /** Every enabled leader with a unit: who gets a weekly summary. */
+    List<User> allLeaders() {
+        return accounts.withRole(Role.LEADER).stream()
+                .filter(u -> u.scopeUnit() != null)
+                .toList();
+    }
+
     @SafeVarargs
     static Set<String> all(Collection<String>... groups) {
         Set<String> all = new LinkedHashSet<>();

@@ -248,6 +248,14 @@ public class TaskManagement {
      * True when the reader may see the task: a task out of draft is published work and visible to every
      * signed-in reader; a draft only within the reader's scope ({@link ReadScope}).
      */
+    /** What changed in a unit's subtree between two days: tasks completed and tasks that became overdue. */
+    public record WeekInUnit(long completed, long becameOverdue) {}
+
+    public WeekInUnit week(String orgUnit, LocalDate from, LocalDate to) {
+        long[] v = tasks.week(orgUnit, from, to);
+        return new WeekInUnit(v[0], v[1]);
+    }
+
     /** Unfinished tasks due on this day, for reminders (at most 10,000 a day). */
     public List<Task> dueOn(LocalDate day) {
         LocalDate today = today();

@@ -884,6 +884,19 @@ class Tasks {
      * {dueInRange, doneOnTime, doneLate, overdueNow, daysLateTotal, allocated, disbursed, rebaselined,
      * overdueInRange}: the last is the unfinished tasks due in the range whose deadline has passed.
      */
+    /** In the unit's subtree, between the two days: {tasks completed, tasks that became overdue}. */
+    long[] week(String orgUnit, LocalDate from, LocalDate to) {
+        return jdbc.sql("""
+                select coalesce(sum(case when t.completed_on between :from and :to then 1 else 0 end), 0),
+                       coalesce(sum(case when t.overdue_since between :from and :to then 1 else 0 end), 0)
+                  from task t where t.lead_unit_id in """ + unitScope(false))
+                .param("from", Date.valueOf(from))
+                .param("to", Date.valueOf(to))
+                .param("orgUnit", orgUnit)
+                .query((rs, n) -> new long[] {rs.getLong(1), rs.getLong(2)})
+                .single();
+    }
+
     long[] scorecard(String orgUnit, boolean exact, LocalDate from, LocalDate to, LocalDate asOf) {
         return jdbc.sql("""
                 select

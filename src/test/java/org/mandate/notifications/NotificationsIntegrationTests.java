@@ -152,6 +152,87 @@ class NotificationsIntegrationTests {
                 .isEqualTo(404);
     }
 
+    @Autowired
+    NotificationJobs jobs;
+
+    @Autowired
+    org.mandate.bottlenecks.BottleneckManagement bottlenecks;
+
+    @Test
+    void aDueReportAndAnEscalationReachTheRightPeopleOnce() throws Exception {
+        // A report Cao Bằng's commune 01 still owes: its reporter is told two days before its due day, once.
+        var report = jdbc.sql("""
+                        select r.id, r.due_on from report r join org_unit u on u.id = r.org_unit_id
+                         where u.code = 'CAOBANG-C01' and r.state in ('OPEN', 'RETURNED') order by r.id desc
+                        """)
+                .query((rs, n) -> new Object[] {rs.getLong(1), rs.getDate(2).toLocalDate()})
+                .list()
+                .get(0);
+        long reportId = (Long) report[0];
+        LocalDate due = (LocalDate) report[1];
+        jobs.remind(due.minusDays(2));
+        jobs.remind(due.minusDays(2));
+        mailer.sendPending(Instant.now().plus(1, ChronoUnit.DAYS));
+        assertThat(jdbc.sql("select count(*) from notification where recipient = 'reporter.caobang-c01'"
+                                + " and kind = 'REPORT_DUE' and link = :link")
+                        .param("link", "/reports/" + reportId)
+                        .query(Long.class)
+                        .single())
+                .isEqualTo(1);
+        assertThat(Arrays.stream(smtp.getReceivedMessages())
+                        .filter(m -> subject(m).startsWith("Báo cáo kỳ")
+                                && subject(m).contains(String.valueOf(due)))
+                        .count())
+                .isGreaterThanOrEqualTo(1);
+
+        // A bottleneck owned by the commune, left unresolved: escalated to Cao Bằng, whose leader is told once.
+        long task = createTask("Blocked " + Fixtures.unique(), "CAOBANG-C01");
+        var raised = bottlenecks.raise(
+                new org.mandate.shared.Actor("steering", org.mandate.shared.Role.STEERING, "TW"),
+                new org.mandate.bottlenecks.BottleneckManagement.NewBottleneck(
+                        "Land not cleared " + Fixtures.unique(),
+                        "The site is not handed over",
+                        org.mandate.bottlenecks.BottleneckType.LAND,
+                        org.mandate.bottlenecks.Severity.HIGH,
+                        "CAOBANG-C01",
+                        "CAOBANG-C01",
+                        "72-nq-tw",
+                        List.of(task)));
+        LocalDate later = bottlenecks.today().plusDays(bottlenecks.escalateAfterDays() + 1);
+        assertThat(bottlenecks.escalateOverdue(later)).isPositive();
+        assertThat(jdbc.sql("select count(*) from notification where recipient = 'leader.caobang'"
+                                + " and kind = 'BOTTLENECK_ESCALATED' and link = :link")
+                        .param("link", "/bottlenecks/" + raised.id())
+                        .query(Long.class)
+                        .single())
+                .isEqualTo(1);
+        mailer.sendPending(Instant.now().plus(1, ChronoUnit.DAYS));
+        assertThat(Arrays.stream(smtp.getReceivedMessages())
+                        .filter(m ->
+                                subject(m).startsWith("Escalated") && subject(m).contains(raised.title()))
+                        .count())
+                .isEqualTo(1);
+
+        // The weekly summary of each leader, once per week.
+        LocalDate monday = tasks.today().with(java.time.DayOfWeek.MONDAY).plusWeeks(1);
+        jobs.weekly(monday);
+        jobs.weekly(monday);
+        assertThat(jdbc.sql(
+                                "select count(*) from notification where recipient = 'leader.caobang' and kind = 'WEEKLY_DIGEST'"
+                                        + " and dedup_key like 'weekly:%'")
+                        .query(Long.class)
+                        .single())
+                .isEqualTo(1);
+    }
+
+    private static String subject(MimeMessage m) {
+        try {
+            return m.getSubject();
+        } catch (jakarta.mail.MessagingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     @Test
     void twoSendersOverOneDatabaseSendEachEmailOnce() throws Exception {
         String title = "Two senders " + Fixtures.unique();
