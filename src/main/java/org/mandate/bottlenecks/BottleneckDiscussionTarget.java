@@ -21,6 +21,11 @@ class BottleneckDiscussionTarget implements DiscussionTarget {
     }
 
     @Override
+    public boolean isPublic(long id) {
+        return bottlenecks.find(id).isPresent();
+    }
+
+    @Override
     public Optional<Subject> find(Actor reader, long id) {
         return bottlenecks
                 .find(id)

@@ -223,6 +223,41 @@ public class Discussion {
                 .single();
     }
 
+    /** An evidence file of a public target, for anyone; 404 for any other. */
+    public Attachment publicAttachment(long id) {
+        Attachment a = attachment(id);
+        Matcher m = TARGET.matcher(a.target());
+        DiscussionTarget owner = m.matches() ? targets.get(m.group(1)) : null;
+        if (owner == null || !owner.isPublic(Long.parseLong(m.group(2)))) {
+            throw new NotFoundException("attachment", id);
+        }
+        return a;
+    }
+
+    /** The bytes of an evidence file of a public target. */
+    public byte[] publicContent(long id) {
+        publicAttachment(id);
+        return jdbc.sql("select content from discussion_attachment where id = :id")
+                .param("id", id)
+                .query((rs, n) -> rs.getBytes(1))
+                .single();
+    }
+
+    /** The evidence files of a public target, oldest first (empty for any other). */
+    public List<Attachment> publicAttachments(String target) {
+        Matcher m = target == null ? null : TARGET.matcher(target);
+        if (m == null
+                || !m.matches()
+                || !targets.containsKey(m.group(1))
+                || !targets.get(m.group(1)).isPublic(Long.parseLong(m.group(2)))) {
+            return List.of();
+        }
+        return jdbc.sql("select " + ATTACHMENT_COLUMNS + " from discussion_attachment where target = :t order by id")
+                .param("t", target)
+                .query(Discussion::attachment)
+                .list();
+    }
+
     /** Whether the target has at least one evidence file (a legal document's issued text, say). */
     public boolean hasEvidence(String target) {
         return jdbc.sql("select count(*) from discussion_attachment where target = :t")

@@ -16,6 +16,14 @@ public interface DiscussionTarget {
     /** The target as {@code reader} may see it, empty when it does not exist or is hidden from them. */
     Optional<Subject> find(Actor reader, long id);
 
+    /**
+     * Whether the target is public (a task agreed, not a draft; an approved report): its evidence files are
+     * then open to anyone, who can check them against their published SHA-256.
+     */
+    default boolean isPublic(long id) {
+        return false;
+    }
+
     /** What this module needs to know of a target. */
     record Subject(String unit, String link, boolean writable) {}
 }

@@ -185,6 +185,29 @@ class NotificationRules {
         }
     }
 
+    @EventListener
+    void on(org.mandate.reviews.ReviewEvents.ExpertInvited e) {
+        center.tell(
+                Set.of(e.expert()),
+                NotificationKind.EXPERT_INVITATION,
+                "expert-invited:" + e.appraisalId(),
+                "/reviews/appraisals/" + e.appraisalId(),
+                List.of(e.target(), String.valueOf(e.dueOn())));
+    }
+
+    /** The leaders of each supervised unit, who answer the findings. */
+    @EventListener
+    void on(org.mandate.reviews.ReviewEvents.SupervisionConcluded e) {
+        for (String unit : e.units()) {
+            center.tell(
+                    people.leaders(unit),
+                    NotificationKind.SUPERVISION_FINDING,
+                    "supervision-finding:" + e.supervisionId() + ":" + unit,
+                    "/reviews/supervision/" + e.supervisionId(),
+                    List.of(e.subject(), unit));
+        }
+    }
+
     static String taskLink(long id) {
         return "/tasks/" + id;
     }

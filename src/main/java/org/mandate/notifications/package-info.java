@@ -6,5 +6,14 @@
  * they want it, sent once by the cluster's sender with retries.
  */
 @org.springframework.modulith.ApplicationModule(
-        allowedDependencies = {"bottlenecks", "discussion", "identity", "orgunits", "reporting", "shared", "tasks"})
+        allowedDependencies = {
+            "bottlenecks",
+            "discussion",
+            "identity",
+            "orgunits",
+            "reporting",
+            "reviews",
+            "shared",
+            "tasks"
+        })
 package org.mandate.notifications;

@@ -24,6 +24,13 @@ class ReportDiscussionTarget implements DiscussionTarget {
     }
 
     @Override
+    public boolean isPublic(long id) {
+        return reports.findById(id)
+                .filter(r -> r.state() == Report.State.APPROVED)
+                .isPresent();
+    }
+
+    @Override
     public Optional<Subject> find(Actor reader, long id) {
         return reports.findById(id)
                 .filter(r -> reports.mayRead(reader, r))

@@ -126,6 +126,8 @@ public class AppraisalManagement {
                 blankToNull(invitation.brief()));
         Appraisal created = find(id);
         events.publishEvent(AuditedChange.created("appraisal", id, created));
+        events.publishEvent(new ReviewEvents.ExpertInvited(
+                id, invitation.expert(), target.type().prefix() + ":" + target.ref(), unit, invitation.dueOn()));
         return created;
     }
 

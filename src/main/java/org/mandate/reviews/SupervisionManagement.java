@@ -134,6 +134,10 @@ public class SupervisionManagement {
         }
         Supervision updated = find(id);
         events.publishEvent(new AuditedChange("supervision", String.valueOf(id), "concluded", current, updated));
+        events.publishEvent(new ReviewEvents.SupervisionConcluded(
+                id,
+                updated.subject(),
+                updated.units().stream().map(Supervision.UnitAnswer::unit).toList()));
         return updated;
     }
 

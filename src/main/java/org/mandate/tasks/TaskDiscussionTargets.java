@@ -25,6 +25,13 @@ class TaskDiscussionTargets {
             public Optional<Subject> find(Actor reader, long id) {
                 return tasks.find(reader, id).map(t -> subject(tasks, reader, t));
             }
+
+            @Override
+            public boolean isPublic(long id) {
+                return tasks.find(id)
+                        .filter(t -> t.status() != TaskStatus.DRAFT)
+                        .isPresent();
+            }
         };
     }
 

@@ -79,6 +79,19 @@ class DiscussionIntegrationTests {
         assertThat(download.status()).isEqualTo(200);
         assertThat(download.bytes()).isEqualTo(PDF);
 
+        // Anyone can fetch the evidence of a public task and check it against its digest.
+        Api.Response open = Api.anonymous(port)
+                .get("/api/v1/public/evidence/" + file.path("id").asLong());
+        assertThat(open.status()).isEqualTo(200);
+        assertThat(open.bytes()).isEqualTo(PDF);
+        assertThat(Api.anonymous(port)
+                        .get("/api/v1/public/evidence?target=task:" + task)
+                        .json()
+                        .get(0)
+                        .path("sha256")
+                        .asString())
+                .isEqualTo(sha);
+
         JsonNode comments = reporter.get("/api/v1/tasks/" + task + "/comments").json();
         assertThat(comments.size()).isEqualTo(1);
         // The task page shows both in its timeline, with the digest anyone can check.
@@ -87,6 +100,35 @@ class DiscussionIntegrationTests {
                 .contains("The plan is signed.")
                 .contains("decision.pdf")
                 .contains(sha);
+    }
+
+    @Test
+    void theEvidenceOfADraftIsNotPublic() {
+        LocalDate today = LocalDate.now();
+        long draft = Api.as(port, "steering")
+                .post("/api/v1/tasks", """
+                        {"title": "Draft %s", "description": "Not agreed yet", "resolution": "72-nq-tw",
+                         "solutionGroup": "72-S02", "leadUnit": "CAOBANG-C01", "responsiblePerson": "Nguyen Van A",
+                         "approver": "CAOBANG", "startOn": "%s", "deadline": "%s", "kind": "POLICY"}
+                        """.formatted(Fixtures.unique(), today, today.plusDays(30)))
+                .json()
+                .path("id")
+                .asLong();
+        Api.Response attached = upload(Api.as(port, "reporter.caobang-c01"), "task:" + draft, "draft.pdf", PDF);
+        assertThat(attached.status()).as(attached.body()).isEqualTo(201);
+        long id = attached.json().path("id").asLong();
+        assertThat(Api.anonymous(port).get("/api/v1/public/evidence/" + id).status())
+                .isEqualTo(404);
+        assertThat(Api.anonymous(port)
+                        .get("/api/v1/public/evidence?target=task:" + draft)
+                        .json()
+                        .size())
+                .isZero();
+        // Staff of the unit still read it.
+        assertThat(Api.as(port, "leader.caobang")
+                        .get("/api/v1/attachments/" + id)
+                        .status())
+                .isEqualTo(200);
     }
 
     @Test

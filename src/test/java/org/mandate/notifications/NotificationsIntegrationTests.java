@@ -225,6 +225,27 @@ class NotificationsIntegrationTests {
                 .isEqualTo(1);
     }
 
+    @Test
+    void anInvitedExpertIsToldInFrench() {
+        Api.Response invited = Api.as(port, "steering")
+                .post(
+                        "/api/v1/appraisals",
+                        "{\"target\":\"solution-group:72-S02\",\"expert\":\"expert\",\"unit\":\"CAOBANG\","
+                                + "\"dueOn\":\"2030-01-31\",\"brief\":\"Notified\"}");
+        assertThat(invited.status()).as(invited.body()).isEqualTo(201);
+        long id = invited.json().path("id").asLong();
+        JsonNode inbox = Api.as(port, "expert")
+                .in("fr")
+                .get("/api/v1/notifications?size=100")
+                .json();
+        List<JsonNode> lines = items(inbox).stream()
+                .filter(n -> n.path("link").asString().equals("/reviews/appraisals/" + id))
+                .toList();
+        assertThat(lines).hasSize(1);
+        assertThat(lines.get(0).path("title").asString())
+                .isEqualTo("Vous êtes invité à expertiser solution-group:72-S02, pour le 2030-01-31");
+    }
+
     private static String subject(MimeMessage m) {
         try {
             return m.getSubject();

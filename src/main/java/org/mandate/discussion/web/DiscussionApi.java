@@ -76,10 +76,23 @@ class DiscussionApi {
         return file(discussion, Actor.require(), id);
     }
 
+    /** Evidence behind public tasks, bottlenecks and approved reports, for anyone to check. */
+    @GetMapping("/api/v1/public/evidence/{id}")
+    ResponseEntity<byte[]> publicDownload(@PathVariable long id) {
+        return file(discussion.publicAttachment(id), discussion.publicContent(id));
+    }
+
+    @GetMapping("/api/v1/public/evidence")
+    List<Attachment> publicEvidence(@RequestParam String target) {
+        return discussion.publicAttachments(target);
+    }
+
     /** The bytes as stored, with their digest and as a download, never shown inline. */
     static ResponseEntity<byte[]> file(Discussion discussion, Actor reader, long id) {
-        Attachment a = discussion.attachment(reader, id);
-        byte[] bytes = discussion.content(reader, id);
+        return file(discussion.attachment(reader, id), discussion.content(reader, id));
+    }
+
+    private static ResponseEntity<byte[]> file(Attachment a, byte[] bytes) {
         return ResponseEntity.ok()
                 .contentType(MediaType.parseMediaType(a.contentType()))
                 .header("X-Content-SHA256", a.sha256())
