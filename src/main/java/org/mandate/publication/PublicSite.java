@@ -74,12 +74,55 @@ public class PublicSite {
         return publicationId + "/" + lang + "/" + page;
     }
 
-    public byte[] asset(String name) {
-        String path = ASSETS.get(name);
-        if (path == null) {
+    /**
+     * A file the pages load: its bytes, the same gzip-compressed once (echarts.min.js is 1 MB, a third of that
+     * compressed), and a name that changes with its content ({@code echarts.min-<hash>.js}) so that readers
+     * may keep it for a year.
+     */
+    public record Asset(String name, String versionedName, String version, byte[] bytes, byte[] gzipped) {}
+
+    private final Map<String, Asset> assets = new java.util.concurrent.ConcurrentHashMap<>();
+
+    /** An asset by its plain or its versioned name. */
+    public Asset asset(String name) {
+        Asset known = assets.get(name);
+        if (known != null) {
+            return known;
+        }
+        for (String plain : ASSETS.keySet()) {
+            Asset a = assets.computeIfAbsent(plain, PublicSite::load);
+            assets.putIfAbsent(a.versionedName(), a);
+        }
+        Asset a = assets.get(name);
+        if (a == null) {
             throw new NotFoundException("asset", name);
         }
-        return pages.get("asset/" + name, k -> read(path));
+        return a;
+    }
+
+    /** Each asset's plain name with the versioned name the pages link to. */
+    public Map<String, String> assetLinks() {
+        Map<String, String> links = new java.util.TreeMap<>();
+        ASSETS.keySet().forEach(name -> links.put(name, asset(name).versionedName()));
+        return links;
+    }
+
+    private static Asset load(String name) {
+        byte[] bytes = read(ASSETS.get(name));
+        String version = Digests.sha256(bytes).substring(0, 12);
+        int dot = name.lastIndexOf('.');
+        String versioned = name.substring(0, dot) + "-" + version + name.substring(dot);
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream(bytes.length / 3);
+        try (java.util.zip.GZIPOutputStream gz = new java.util.zip.GZIPOutputStream(out) {
+            {
+                def.setLevel(java.util.zip.Deflater.BEST_COMPRESSION);
+            }
+        }) {
+            gz.write(bytes);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return new Asset(name, versioned, version, bytes, out.toByteArray());
     }
 
     public byte[] dataFile(long publicationId, String name) {
@@ -114,10 +157,15 @@ public class PublicSite {
                     files++;
                 }
             }
-            Path assets = Files.createDirectories(dir.resolve("assets"));
-            for (String asset : ASSETS.keySet()) {
-                Files.write(assets.resolve(asset), asset(asset));
-                files++;
+            Path assetDir = Files.createDirectories(dir.resolve("assets"));
+            // Under the plain name and the versioned one the pages link to, with a gzip copy beside it for a web
+            // server that serves precompressed files (nginx's gzip_static).
+            for (String name : ASSETS.keySet()) {
+                Asset asset = asset(name);
+                Files.write(assetDir.resolve(name), asset.bytes());
+                Files.write(assetDir.resolve(asset.versionedName()), asset.bytes());
+                Files.write(assetDir.resolve(asset.versionedName() + ".gz"), asset.gzipped());
+                files += 3;
             }
             Path data = Files.createDirectories(dir.resolve("data"));
             for (String name : OpenData.FILES) {
@@ -134,20 +182,41 @@ public class PublicSite {
         }
     }
 
+    /** What the pages read of a publication, in a language. */
+    PublicView view(long publicationId, String lang) {
+        Map<String, Object> snap = publications.model(publicationId);
+        Locale locale = Locale.forLanguageTag(lang);
+        return new PublicView(
+                snap,
+                lang,
+                (key, args) -> messages.getMessage(key, args, key, locale),
+                indexes.get(publicationId, k -> new PublicView.Index(snap)));
+    }
+
+    /** The public site's language closest to a locale: one of {@link #LANGUAGES}, Vietnamese by default. */
+    static String language(Locale locale) {
+        String l = locale == null ? "" : locale.getLanguage();
+        return LANGUAGES.contains(l) ? l : "vi";
+    }
+
     private byte[] render(long publicationId, String lang, String page) {
         Publication publication = publications.get(publicationId);
         Map<String, Object> snap = publications.model(publicationId);
         Locale locale = Locale.forLanguageTag(lang);
-        PublicView view = new PublicView(
-                snap,
-                lang,
-                key -> messages.getMessage(key, null, key, locale),
-                indexes.get(publicationId, k -> new PublicView.Index(snap)));
+        PublicView view = view(publicationId, lang);
         Map<String, Object> vars = new LinkedHashMap<>();
         vars.put("v", view);
         vars.put("lang", lang);
         vars.put("page", page);
         vars.put("publication", publication);
+        vars.put("assets", assetLinks());
+        // ECharts (a third of a megabyte compressed) only where a chart is drawn.
+        vars.put(
+                "charts",
+                page.equals("index")
+                        || page.equals("units")
+                        || page.startsWith("resolution-")
+                        || page.startsWith("unit-") && view.hasSummary(page.substring(5)));
         String template;
         if (page.equals("index")) {
             template = "public/index";
@@ -179,6 +248,21 @@ public class PublicSite {
         }
         Context context = new Context(locale, vars);
         return templates.process(template, context).getBytes(StandardCharsets.UTF_8);
+    }
+
+    /**
+     * The page a reader sees for a mistyped public address, in their language: what went wrong and where to
+     * go from here. Not cached: the address is part of it.
+     */
+    public byte[] notFound(String lang, String path) {
+        String language = LANGUAGES.contains(lang) ? lang : "vi";
+        Map<String, Object> vars = new LinkedHashMap<>();
+        vars.put("lang", language);
+        vars.put("path", path.length() > 200 ? path.substring(0, 200) + "…" : path);
+        vars.put("css", "/public/assets/" + asset("mandate.css").versionedName());
+        return templates
+                .process("public/not-found", new Context(Locale.forLanguageTag(language), vars))
+                .getBytes(StandardCharsets.UTF_8);
     }
 
     static Set<String> languages() {

@@ -19,14 +19,17 @@ public class PublicView {
     private final Map<String, Object> snap;
     private final String lang;
     private final Index index;
-    private final java.util.function.Function<String, String> messages;
+    private final java.util.function.BiFunction<String, Object[], String> messages;
 
     PublicView(Map<String, Object> snap, String lang) {
-        this(snap, lang, key -> key, new Index(snap));
+        this(snap, lang, (key, args) -> key, new Index(snap));
     }
 
     PublicView(
-            Map<String, Object> snap, String lang, java.util.function.Function<String, String> messages, Index index) {
+            Map<String, Object> snap,
+            String lang,
+            java.util.function.BiFunction<String, Object[], String> messages,
+            Index index) {
         this.snap = snap;
         this.lang = lang;
         this.messages = messages;
@@ -205,6 +208,17 @@ public class PublicView {
         return map(map(snap.get("summaries")).get("units")).containsKey(code);
     }
 
+    /** A count from a snapshot: any number as a long, anything else 0. */
+    static long count(Object n) {
+        return n instanceof Number x ? x.longValue() : 0;
+    }
+
+    /** How many tasks of a set of figures are done, on time or late. */
+    public long done(Map<String, Object> figures) {
+        Map<String, Object> byStatus = map(figures.get("tasksByStatus"));
+        return count(byStatus.get("DONE")) + count(byStatus.get("DONE_LATE"));
+    }
+
     /** How many bottlenecks are open in a set of figures, all types together. */
     public long openBottlenecks(Map<String, Object> figures) {
         return map(figures.get("openBottlenecksByType")).values().stream()
@@ -377,7 +391,12 @@ public class PublicView {
     }
 
     public String msg(String key) {
-        return messages.apply(key);
+        return messages.apply(key, null);
+    }
+
+    /** A message with its placeholders filled (numbers already written by {@link Figures}). */
+    public String msg(String key, Object... args) {
+        return messages.apply(key, args);
     }
 
     // ---- charts: ECharts options as JSON, drawn by public.js; the same numbers are in a table ------
