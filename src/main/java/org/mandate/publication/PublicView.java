@@ -1,5 +1,6 @@
 package org.mandate.publication;
 
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -51,6 +52,8 @@ public class PublicView {
         final Map<String, List<Map<String, Object>>> bottlenecksByResolution;
         final Map<String, List<Map<String, Object>>> openBottlenecksByOwner;
         final Map<String, Map<String, Object>> indicatorsByCode;
+        final Map<Object, Map<String, Object>> tasksById;
+        final Map<String, List<Map<String, Object>>> openBottlenecksByAncestor;
 
         Index(Map<String, Object> snap) {
             List<Map<String, Object>> units = list(snap, "orgUnits");
@@ -62,11 +65,13 @@ public class PublicView {
                 add(unitsByLevel, (String) u.get("level"), u);
                 add(childrenByParent, (String) u.get("parent"), u);
             }
+            tasksById = new java.util.HashMap<>();
             tasksByResolution = new java.util.HashMap<>();
             upperTasksByResolution = new java.util.HashMap<>();
             tasksByLead = new java.util.HashMap<>();
             overdueByAncestor = new java.util.HashMap<>();
             for (Map<String, Object> t : list(snap, "tasks")) {
+                tasksById.put(key(t.get("id")), t);
                 String lead = (String) t.get("leadUnit");
                 add(tasksByResolution, (String) t.get("resolution"), t);
                 add(tasksByLead, lead, t);
@@ -85,14 +90,26 @@ public class PublicView {
             }
             bottlenecksByResolution = new java.util.HashMap<>();
             openBottlenecksByOwner = new java.util.HashMap<>();
+            openBottlenecksByAncestor = new java.util.HashMap<>();
             for (Map<String, Object> b : list(snap, "bottlenecks")) {
                 add(bottlenecksByResolution, (String) b.get("resolution"), b);
                 if ("OPEN".equals(b.get("status"))) {
                     add(openBottlenecksByOwner, (String) b.get("owner"), b);
+                    String c = (String) b.get("owner");
+                    for (int guard = 0; c != null && guard < 20; guard++) {
+                        add(openBottlenecksByAncestor, c, b);
+                        Map<String, Object> cu = unitsByCode.get(c);
+                        c = cu == null ? null : (String) cu.get("parent");
+                    }
                 }
             }
             indicatorsByCode = new java.util.HashMap<>();
             list(snap, "indicators").forEach(i -> indicatorsByCode.putIfAbsent((String) i.get("code"), i));
+        }
+
+        /** Ids are read back from JSON as Integer or Long: one key for both. */
+        static Object key(Object id) {
+            return id instanceof Number n ? (Object) n.longValue() : id;
         }
 
         private static void add(Map<String, List<Map<String, Object>>> m, String key, Map<String, Object> row) {
@@ -397,6 +414,188 @@ public class PublicView {
     /** A message with its placeholders filled (numbers already written by {@link Figures}). */
     public String msg(String key, Object... args) {
         return messages.apply(key, args);
+    }
+
+    // ---- the headline in words ---------------------------------------------------------------------
+
+    /**
+     * The figures a headline says, for the country ({@code national}), a resolution ({@code resolution}, its
+     * slug) or a unit and the units under it ({@code unit}, its code). Goals are counted only where some are
+     * known ({@code goals} null otherwise): a resolution's goals, whose indicator's latest national figure meets
+     * this year's point on the way to the target; a province's key indicators with a figure there. Overdue
+     * days are counted to the publication's day; the money of the bottlenecks is what the tasks they block
+     * still have to spend (planned less disbursed), each task once.
+     */
+    public record HeadlineFigures(
+            Long goalsOnTrack,
+            Long goals,
+            long done,
+            long tasks,
+            long overdue,
+            long oldestOverdueDays,
+            long openBottlenecks,
+            long blockedMoney) {}
+
+    public HeadlineFigures headlineFigures(String scope, String key) {
+        Map<String, Object> figures;
+        List<Map<String, Object>> overdueRows;
+        List<Map<String, Object>> open;
+        Long goals = null;
+        Long onTrack = null;
+        switch (scope) {
+            case "national" -> {
+                figures = summary();
+                overdueRows = tasks().stream()
+                        .filter(t -> "OVERDUE".equals(t.get("status")))
+                        .toList();
+                open = list(snap, "bottlenecks").stream()
+                        .filter(b -> "OPEN".equals(b.get("status")))
+                        .toList();
+                long[] g = {0, 0};
+                resolutions().forEach(r -> countGoals(r, g));
+                if (g[0] > 0) {
+                    goals = g[0];
+                    onTrack = g[1];
+                }
+            }
+            case "resolution" -> {
+                figures = resolutionSummary(key);
+                overdueRows = tasksOf(key).stream()
+                        .filter(t -> "OVERDUE".equals(t.get("status")))
+                        .toList();
+                open = index.bottlenecksByResolution.getOrDefault(key, List.of()).stream()
+                        .filter(b -> "OPEN".equals(b.get("status")))
+                        .toList();
+                Map<String, Object> r = resolution(key);
+                long[] g = {0, 0};
+                if (r != null) {
+                    countGoals(r, g);
+                }
+                if (g[0] > 0) {
+                    goals = g[0];
+                    onTrack = g[1];
+                }
+            }
+            case "unit" -> {
+                overdueRows = overdueUnder(key);
+                open = index.openBottlenecksByAncestor.getOrDefault(key, List.of());
+                if (hasSummary(key)) {
+                    figures = unitSummary(key);
+                } else {
+                    // Communes and departments have no summary of their own: they lead their tasks themselves.
+                    figures = figuresOf(tasksLedBy(key), overdueRows.size());
+                }
+                List<Map<String, Object>> known = indicatorsAt(key).stream()
+                        .filter(row -> map(row.get("status")).get("onTrack") != null)
+                        .toList();
+                if (!known.isEmpty()) {
+                    goals = (long) known.size();
+                    onTrack = known.stream()
+                            .filter(row ->
+                                    Boolean.TRUE.equals(map(row.get("status")).get("onTrack")))
+                            .count();
+                }
+            }
+            default -> throw new IllegalArgumentException(scope);
+        }
+        LocalDate asOf = LocalDate.parse((String) snap.get("asOf"));
+        long oldest = 0;
+        for (Map<String, Object> t : overdueRows) {
+            if (t.get("deadline") instanceof String d) {
+                oldest = Math.max(oldest, java.time.temporal.ChronoUnit.DAYS.between(LocalDate.parse(d), asOf));
+            }
+        }
+        java.util.Set<Object> blocked = new java.util.HashSet<>();
+        // blockedTasks is a list of ids, not of rows: read through the untyped list.
+        for (Map<String, Object> b : open) {
+            if (b.get("blockedTasks") instanceof List<?> ids) {
+                ids.forEach(id -> blocked.add(Index.key(id)));
+            }
+        }
+        long money = 0;
+        for (Object id : blocked) {
+            Map<String, Object> t = index.tasksById.get(id);
+            if (t != null) {
+                money += Math.max(0, count(t.get("budgetPlanned")) - count(t.get("budgetDisbursed")));
+            }
+        }
+        return new HeadlineFigures(
+                onTrack,
+                goals,
+                done(figures),
+                count(figures.get("tasks")),
+                count(figures.get("overdue")),
+                oldest,
+                openBottlenecks(figures),
+                money);
+    }
+
+    private void countGoals(Map<String, Object> resolution, long[] into) {
+        for (Map<String, Object> g : list(resolution, "goals")) {
+            into[0]++;
+            Map<String, Object> i = indicator((String) g.get("indicator"));
+            if (i != null && Boolean.TRUE.equals(map(i.get("latest")).get("onTrack"))) {
+                into[1]++;
+            }
+        }
+    }
+
+    /** The headline figures of a set of task rows (no drafts are published), for units without a summary. */
+    private static Map<String, Object> figuresOf(List<Map<String, Object>> rows, long overdue) {
+        Map<String, Object> byStatus = new java.util.HashMap<>();
+        rows.forEach(t -> byStatus.merge((String) t.get("status"), 1L, (a, b) -> (Long) a + (Long) b));
+        Map<String, Object> f = new java.util.HashMap<>();
+        f.put("tasksByStatus", byStatus);
+        f.put("tasks", (long) rows.size());
+        f.put("overdue", overdue);
+        return f;
+    }
+
+    /**
+     * The headline in words, from {@link #headlineFigures}: "3 of 7 goals on track; 12 of 40 tasks done; 5
+     * overdue, the oldest by 246 days; 2 open bottlenecks block VND 120 bn." Every number is written by
+     * {@link Figures}; each clause is a message of the reader's language, its form chosen by the number it
+     * agrees with.
+     */
+    public String headline(String scope, String key) {
+        HeadlineFigures h = headlineFigures(scope, key);
+        Figures fmt = Figures.of(lang);
+        List<String> clauses = new java.util.ArrayList<>();
+        if (h.goals() != null) {
+            clauses.add(msg(
+                    "public.headline.goals." + (h.goals() == 1 ? "one" : "many"),
+                    fmt.integer(h.goalsOnTrack()),
+                    fmt.integer(h.goals())));
+        }
+        clauses.add(msg(
+                "public.headline.tasks." + (h.tasks() == 1 ? "one" : "many"),
+                fmt.integer(h.done()),
+                fmt.integer(h.tasks())));
+        if (h.overdue() == 0) {
+            clauses.add(msg("public.headline.overdue.none"));
+        } else if (h.oldestOverdueDays() <= 0) {
+            clauses.add(msg("public.headline.overdue.count", fmt.integer(h.overdue())));
+        } else {
+            clauses.add(msg(
+                    "public.headline.overdue." + (h.overdue() == 1 ? "one" : "many")
+                            + (h.oldestOverdueDays() == 1 ? "Day" : "Days"),
+                    fmt.integer(h.overdue()),
+                    fmt.integer(h.oldestOverdueDays())));
+        }
+        if (h.openBottlenecks() == 0) {
+            clauses.add(msg("public.headline.bottlenecks.none"));
+        } else {
+            String form = h.openBottlenecks() == 1 ? "one" : "many";
+            clauses.add(
+                    h.blockedMoney() > 0
+                            ? msg(
+                                    "public.headline.bottlenecks." + form,
+                                    fmt.integer(h.openBottlenecks()),
+                                    fmt.money(h.blockedMoney()))
+                            : msg("public.headline.bottlenecks." + form + "NoMoney", fmt.integer(h.openBottlenecks())));
+        }
+        String sentence = String.join(lang.equals("fr") ? "\u00a0; " : "; ", clauses) + ".";
+        return sentence.substring(0, 1).toUpperCase(locale()) + sentence.substring(1);
     }
 
     // ---- charts: ECharts options as JSON, drawn by public.js; the same numbers are in a table ------

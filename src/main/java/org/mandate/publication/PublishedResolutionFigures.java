@@ -39,7 +39,7 @@ class PublishedResolutionFigures implements PublishedFigures {
                             f.get("percentDone") instanceof Number n ? n.doubleValue() : 0,
                             PublicView.count(f.get("overdue")),
                             view.openBottlenecks(f),
-                            ""));
+                            view.headline("resolution", slug)));
         }
         return out;
     }
