@@ -136,7 +136,8 @@ public class PublicSite {
     /** Every page name of a publication (without language), for the static export. */
     public List<String> pageNames(long publicationId) {
         PublicView view = new PublicView(publications.model(publicationId), "vi");
-        List<String> names = new ArrayList<>(List.of("index", "changes", "publications", "data", "units"));
+        List<String> names =
+                new ArrayList<>(List.of("index", "changes", "publications", "data", "units", "rebaselines"));
         view.resolutions().forEach(r -> names.add("resolution-" + r.get("slug")));
         PublicView.list(publications.model(publicationId), "orgUnits").forEach(u -> names.add("unit-" + u.get("code")));
         return names;
@@ -237,6 +238,17 @@ public class PublicSite {
             vars.put("files", OpenData.FILES);
         } else if (page.equals("units")) {
             template = "public/units";
+        } else if (page.equals("rebaselines")) {
+            template = "public/rebaselines";
+            Publication previous = publications.before(publicationId).orElse(null);
+            vars.put("previous", previous);
+            // New since the previous publication: the changes its log did not hold yet.
+            java.util.Set<Object> before = new java.util.HashSet<>();
+            if (previous != null) {
+                PublicView.list(publications.model(previous.id()), "rebaselines")
+                        .forEach(r -> before.add(PublicView.Index.key(r.get("id"))));
+            }
+            vars.put("before", before);
         } else if (page.startsWith("resolution-") && view.resolution(page.substring(11)) != null) {
             template = "public/resolution";
             vars.put("r", view.resolution(page.substring(11)));

@@ -53,6 +53,7 @@ public class PublicView {
         final Map<String, List<Map<String, Object>>> openBottlenecksByOwner;
         final Map<String, Map<String, Object>> indicatorsByCode;
         final Map<Object, Map<String, Object>> tasksById;
+        final Map<Object, List<Map<String, Object>>> rebaselinesByTask;
         final Map<String, List<Map<String, Object>>> openBottlenecksByAncestor;
 
         Index(Map<String, Object> snap) {
@@ -102,6 +103,12 @@ public class PublicView {
                         c = cu == null ? null : (String) cu.get("parent");
                     }
                 }
+            }
+            rebaselinesByTask = new java.util.HashMap<>();
+            for (Map<String, Object> r : list(snap, "rebaselines")) {
+                rebaselinesByTask
+                        .computeIfAbsent(key(r.get("task")), k -> new java.util.ArrayList<>())
+                        .add(r);
             }
             indicatorsByCode = new java.util.HashMap<>();
             list(snap, "indicators").forEach(i -> indicatorsByCode.putIfAbsent((String) i.get("code"), i));
@@ -414,6 +421,49 @@ public class PublicView {
     /** A message with its placeholders filled (numbers already written by {@link Figures}). */
     public String msg(String key, Object... args) {
         return messages.apply(key, args);
+    }
+
+    // ---- the re-baselining log ------------------------------------------------------------------------
+
+    /** The approved changes of a task's deadline or expected result, oldest first. */
+    public List<Map<String, Object>> rebaselinesOf(Object task) {
+        return index.rebaselinesByTask.getOrDefault(Index.key(task), List.of());
+    }
+
+    /** Every approved re-baselining in the publication, the latest first. */
+    public List<Map<String, Object>> rebaselines() {
+        List<Map<String, Object>> all = new java.util.ArrayList<>(list(snap, "rebaselines"));
+        java.util.Collections.reverse(all);
+        return all;
+    }
+
+    /** How many of the re-baselinings are not among {@code before}. */
+    public long countNew(List<Map<String, Object>> rebaselines, java.util.Set<Object> before) {
+        return rebaselines.stream().filter(r -> isNew(r, before)).count();
+    }
+
+    /** The task a re-baselining changed, or an empty map. */
+    public Map<String, Object> task(Object id) {
+        Map<String, Object> t = index.tasksById.get(Index.key(id));
+        return t == null ? Map.of() : t;
+    }
+
+    /** "deadline moved 2 times, 75 days in all", in the reader's language; empty when it never moved. */
+    public String movedLine(Map<String, Object> task) {
+        long times = count(task.get("rebaselineCount"));
+        if (times == 0) {
+            return "";
+        }
+        Figures fmt = Figures.of(lang);
+        return msg(
+                "public.rebaselines.moved." + (times == 1 ? "once" : "times"),
+                fmt.integer(times),
+                fmt.integer(count(task.get("rebaselineDays"))));
+    }
+
+    /** True when the re-baselining is not among {@code before} (the ids the previous publication held). */
+    public boolean isNew(Map<String, Object> rebaseline, java.util.Set<Object> before) {
+        return !before.contains(Index.key(rebaseline.get("id")));
     }
 
     // ---- the headline in words ---------------------------------------------------------------------
