@@ -33,7 +33,9 @@ public class PublicSite {
     static final Map<String, String> ASSETS = Map.of(
             "mandate.css", "static/css/mandate.css",
             "public.js", "static/js/public.js",
-            "echarts.min.js", "META-INF/resources/webjars/echarts/5.5.0/echarts.min.js");
+            "echarts.min.js", "META-INF/resources/webjars/echarts/5.5.0/echarts.min.js",
+            // The 34 provinces' boundaries, simplified (geo/README.md): a script, so the export opens from files.
+            "vn-provinces.js", "static/geo/vn-provinces.js");
 
     private final PublicationManagement publications;
     private final TemplateEngine templates;
@@ -218,6 +220,7 @@ public class PublicSite {
                         || page.equals("units")
                         || page.startsWith("resolution-")
                         || page.startsWith("unit-") && view.hasSummary(page.substring(5)));
+        vars.put("map", page.equals("index"));
         String template;
         if (page.equals("index")) {
             template = "public/index";

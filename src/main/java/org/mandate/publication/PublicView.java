@@ -854,6 +854,46 @@ public class PublicView {
         return legends;
     }
 
+    // ---- the map of the 34 provinces: the grid's figures and colours, drawn on their boundaries ---------
+
+    /** The colours of the bands, worst (0) to best (4), the same as the grid's tiles; no data is grey. */
+    static final String[] BAND_COLOURS = {"#fde2e1", "#fbd5a5", "#d8e8c7", "#7fb88a", "#1f6f3a"};
+
+    static final String NO_DATA_COLOUR = "#e5e7eb";
+
+    /**
+     * What public.js needs to draw the map: each province's code (the boundaries' {@code name}), name, page,
+     * and for each measure its value, its text and its band's colour, from {@link #provinceTiles} (the table
+     * beside the map prints the same).
+     */
+    public String mapData(List<Map<String, Object>> tiles) {
+        Figures fmt = Figures.of(lang);
+        List<Object> provinces = new java.util.ArrayList<>();
+        for (Map<String, Object> t : tiles) {
+            Map<String, Object> values = new java.util.TreeMap<>();
+            Map<String, Object> texts = new java.util.TreeMap<>();
+            Map<String, Object> colours = new java.util.TreeMap<>();
+            for (String m : GRID_MEASURES) {
+                Object v = t.get(m);
+                values.put(m, v);
+                texts.put(m, tileText(m, v, fmt));
+                int band = (int) t.get("b_" + m);
+                colours.put(m, band < 0 ? NO_DATA_COLOUR : BAND_COLOURS[band]);
+            }
+            Map<String, Object> p = new java.util.TreeMap<>();
+            p.put("code", t.get("code"));
+            p.put("name", t.get("name"));
+            p.put("link", unitLink((String) t.get("code")));
+            p.put("values", values);
+            p.put("texts", texts);
+            p.put("colours", colours);
+            provinces.add(p);
+        }
+        Map<String, Object> labels = new java.util.TreeMap<>();
+        GRID_MEASURES.forEach(m -> labels.put(m, msg("public.grid." + m)));
+        return JSON.writeValueAsString(Map.of("provinces", provinces, "labels", labels));
+    }
+
     /** A tile's figure for a measure as the reader sees it: percentages, counts, scores. */
     public String tileText(String measure, Object value, Figures fmt) {
         if (!(value instanceof Number)) {
