@@ -135,6 +135,40 @@ public class PublicSite {
         return pages.get(publicationId + "/data/" + name, k -> openData.file(publications.model(publicationId), name));
     }
 
+    /**
+     * The page comparing any two publications ({@code from} before, {@code to} after), in a language, rendered
+     * once: both are frozen. It lives beside the latest publication's pages on the live site only (a static
+     * export holds the comparison with the previous publication, its "what changed" page).
+     */
+    public byte[] comparison(long from, long to, String lang) {
+        if (!LANGUAGES.contains(lang)) {
+            throw new NotFoundException("language", lang);
+        }
+        publications.get(from);
+        publications.get(to);
+        return pages.get(to + "/" + lang + "/compare-" + from, k -> {
+            Map<String, Object> extra = new LinkedHashMap<>();
+            extra.put("from", publications.get(from));
+            extra.put("changes", Changes.between(publications.model(from), publications.model(to)));
+            return render(to, lang, "compare", extra);
+        });
+    }
+
+    /** The publication a comparison starts from by default: the latest one a week older, else the previous. */
+    public java.util.Optional<Publication> weekBefore(long to) {
+        Publication p = publications.get(to);
+        Publication week = olderBy(
+                publications.list(org.mandate.shared.Paging.of(0, 100)).items(), p, java.time.Duration.ofDays(7));
+        return week != null ? java.util.Optional.of(week) : publications.before(to);
+    }
+
+    /** What changed between two publications, for the API. */
+    public Changes changes(long from, long to) {
+        publications.get(from);
+        publications.get(to);
+        return Changes.between(publications.model(from), publications.model(to));
+    }
+
     /** Every page name of a publication (without language), for the static export. */
     public List<String> pageNames(long publicationId) {
         PublicView view = new PublicView(publications.model(publicationId), "vi");
@@ -203,6 +237,10 @@ public class PublicSite {
     }
 
     private byte[] render(long publicationId, String lang, String page) {
+        return render(publicationId, lang, page, Map.of());
+    }
+
+    private byte[] render(long publicationId, String lang, String page, Map<String, Object> extra) {
         Publication publication = publications.get(publicationId);
         Map<String, Object> snap = publications.model(publicationId);
         Locale locale = Locale.forLanguageTag(lang);
@@ -221,8 +259,15 @@ public class PublicSite {
                         || page.startsWith("resolution-")
                         || page.startsWith("unit-") && view.hasSummary(page.substring(5)));
         vars.put("map", page.equals("index"));
+        vars.putAll(extra);
         String template;
-        if (page.equals("index")) {
+        if (page.equals("compare") && extra.containsKey("changes")) {
+            template = "public/compare";
+            vars.put("query", "?from=" + ((Publication) extra.get("from")).id() + "&to=" + publicationId);
+            vars.put(
+                    "publications",
+                    publications.list(org.mandate.shared.Paging.of(0, 100)).items());
+        } else if (page.equals("index")) {
             template = "public/index";
         } else if (page.equals("changes")) {
             template = "public/changes";
@@ -231,6 +276,12 @@ public class PublicSite {
             vars.put(
                     "changes",
                     previous == null ? Changes.none() : Changes.between(publications.model(previous.id()), snap));
+            // "Since last week" and "since last month": the latest publications at least 7 and 28 days older.
+            List<Publication> all =
+                    publications.list(org.mandate.shared.Paging.of(0, 100)).items();
+            vars.put("publications", all);
+            vars.put("weekBefore", olderBy(all, publication, java.time.Duration.ofDays(7)));
+            vars.put("monthBefore", olderBy(all, publication, java.time.Duration.ofDays(28)));
         } else if (page.equals("publications")) {
             template = "public/publications";
             vars.put(
@@ -263,6 +314,13 @@ public class PublicSite {
         }
         Context context = new Context(locale, vars);
         return templates.process(template, context).getBytes(StandardCharsets.UTF_8);
+    }
+
+    private static Publication olderBy(List<Publication> all, Publication p, java.time.Duration age) {
+        return all.stream()
+                .filter(o -> !o.publishedAt().isAfter(p.publishedAt().minus(age)))
+                .findFirst()
+                .orElse(null);
     }
 
     /**

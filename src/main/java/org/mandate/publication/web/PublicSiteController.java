@@ -46,6 +46,24 @@ class PublicSiteController {
         return new RedirectView("/public/" + lang + "/index.html");
     }
 
+    /**
+     * Any two publications compared: {@code from} (by default the latest one a week older than {@code to}) and
+     * {@code to} (by default the latest). Both are frozen, so the page is kept like theirs.
+     */
+    @GetMapping("/public/{lang:vi|en|fr|ru}/compare.html")
+    ResponseEntity<byte[]> compare(
+            @PathVariable String lang,
+            @org.springframework.web.bind.annotation.RequestParam(required = false) Long from,
+            @org.springframework.web.bind.annotation.RequestParam(required = false) Long to) {
+        long after = to != null ? publications.get(to).id() : latest().id();
+        long before = from != null
+                ? publications.get(from).id()
+                : site.weekBefore(after)
+                        .orElseThrow(() -> new NotFoundException("publication", "previous"))
+                        .id();
+        return html(site.comparison(before, after, lang), from != null && to != null);
+    }
+
     @GetMapping("/public/{lang:vi|en|fr|ru}/{page}.html")
     ResponseEntity<byte[]> latestPage(@PathVariable String lang, @PathVariable String page) {
         return html(site.page(latest().id(), lang, page), false);

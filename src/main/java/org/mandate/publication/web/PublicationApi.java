@@ -89,6 +89,14 @@ class PublicationApi {
         return publications.verify(id);
     }
 
+    /** What changed between any two publications, {@code from} the earlier state {@code to} the later one. */
+    record Comparison(Publication from, Publication to, org.mandate.publication.Changes changes) {}
+
+    @GetMapping("/api/v1/public/publications/compare")
+    Comparison compare(@RequestParam long from, @RequestParam long to) {
+        return new Comparison(publications.get(from), publications.get(to), site.changes(from, to));
+    }
+
     /**
      * The re-baselining log published with a publication: every approved change of a public task's deadline or
      * expected result up to it, oldest first (also {@code rebaselines.csv} among its files).
