@@ -437,6 +437,31 @@ public class PublicView {
         return all;
     }
 
+    /**
+     * How many tasks led by the unit and the units under it had their deadline or result moved, and how many
+     * times in all: {tasks, times}.
+     */
+    public long[] rebaselinedUnder(String code) {
+        long[] out = {0, 0};
+        java.util.ArrayDeque<String> units = new java.util.ArrayDeque<>(List.of(code));
+        java.util.Set<String> seen = new java.util.HashSet<>();
+        while (!units.isEmpty()) {
+            String u = units.pop();
+            if (!seen.add(u)) {
+                continue;
+            }
+            for (Map<String, Object> t : tasksLedBy(u)) {
+                long times = count(t.get("rebaselineCount"));
+                if (times > 0) {
+                    out[0]++;
+                    out[1] += times;
+                }
+            }
+            children(u).forEach(c -> units.push((String) c.get("code")));
+        }
+        return out;
+    }
+
     /** How many of the re-baselinings are not among {@code before}. */
     public long countNew(List<Map<String, Object>> rebaselines, java.util.Set<Object> before) {
         return rebaselines.stream().filter(r -> isNew(r, before)).count();

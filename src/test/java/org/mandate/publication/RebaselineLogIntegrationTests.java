@@ -109,6 +109,11 @@ class RebaselineLogIntegrationTests {
         String unit =
                 anyone.get("/public/p/" + p.id() + "/en/unit-CAOBANG-C01.html").body();
         assertThat(unit).contains("originally " + original, "deadline moved 2 times, 75 days in all", first, second);
+        assertThat(unit)
+                .containsPattern(
+                        "id=\"rebaselined\"><a href=\"rebaselines.html\">tasks here and in the units under it: 1; moves in all: 2");
+        assertThat(anyone.get("/public/p/" + p.id() + "/en/unit-CAOBANG.html").body())
+                .contains("id=\"rebaselined\"");
         assertThat(anyone.get("/public/p/" + p.id() + "/ru/unit-CAOBANG-C01.html")
                         .body())
                 .contains("изначально " + original, "переносов срока: 2, всего на 75 дн.");
