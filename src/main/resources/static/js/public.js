@@ -1,5 +1,6 @@
 // Public pages: charts drawn from the data embedded in each page (the same numbers as its tables), table
-// filters, the province grid's measure and the digest check. Every figure is readable without JavaScript.
+// filters, the province grid's measure, the provinces' map and the digest check. Every figure is readable
+// without JavaScript.
 (function () {
   function charts() {
     if (!window.echarts) { return; }
@@ -42,6 +43,52 @@
       });
     });
   }
+  // The map of the provinces: ECharts' map series on the simplified boundaries (vn-provinces.js), each province
+  // in its band's colour for the chosen measure, its figure on hover, a click to its page.
+  function map() {
+    var el = document.getElementById('map-chart');
+    if (!el || !window.echarts || !window.MANDATE_PROVINCES) { return; }
+    var data = JSON.parse(el.getAttribute('data-map'));
+    var byCode = {};
+    data.provinces.forEach(function (p) { byCode[p.code] = p; });
+    window.echarts.registerMap('vn34', window.MANDATE_PROVINCES);
+    var chart = window.echarts.init(el, null, { renderer: 'svg' });
+    var select = document.getElementById('map-measure');
+    function draw() {
+      var m = select ? select.value : 'percentDone';
+      chart.setOption({
+        animation: false,
+        tooltip: {
+          trigger: 'item',
+          formatter: function (item) {
+            var p = byCode[item.name];
+            return p ? p.name + ': ' + p.texts[m] : item.name;
+          }
+        },
+        series: [{
+          type: 'map', map: 'vn34', roam: false, nameProperty: 'name', selectedMode: false,
+          label: { show: false },
+          itemStyle: { borderColor: '#4a5563', borderWidth: 0.5 },
+          emphasis: { label: { show: false }, itemStyle: { borderColor: '#0b4f9c', borderWidth: 2 } },
+          data: data.provinces.map(function (p) {
+            return { name: p.code, value: p.values[m], itemStyle: { areaColor: p.colours[m] },
+              emphasis: { itemStyle: { areaColor: p.colours[m] } } };
+          })
+        }]
+      }, { replaceMerge: ['series'] });
+      el.setAttribute('data-measure', m);
+      document.querySelectorAll('.map-legend').forEach(function (legend) {
+        legend.hidden = legend.getAttribute('data-measure') !== m;
+      });
+    }
+    draw();
+    if (select) { select.addEventListener('change', draw); }
+    chart.on('click', function (item) {
+      var p = byCode[item.name];
+      if (p) { window.location.href = p.link; }
+    });
+    window.addEventListener('resize', function () { chart.resize(); });
+  }
   function verify() {
     var button = document.getElementById('verify-button');
     if (!button) { return; }
@@ -53,5 +100,5 @@
         .catch(function () { out.textContent = out.getAttribute('data-offline'); });
     });
   }
-  document.addEventListener('DOMContentLoaded', function () { charts(); filters(); grid(); verify(); });
+  document.addEventListener('DOMContentLoaded', function () { charts(); filters(); grid(); map(); verify(); });
 })();

@@ -7,12 +7,14 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * What changed between two publications: tasks completed, tasks newly overdue, bottlenecks raised and
- * resolved, indicators whose national figure moved. Computed from the two frozen snapshots only.
+ * What changed between two publications: tasks completed, tasks newly overdue, tasks re-baselined (their
+ * deadline or result moved again), bottlenecks raised and resolved, indicators whose national figure moved.
+ * Computed from the two frozen snapshots only, whichever two they are.
  */
 public record Changes(
         List<Map<String, Object>> completed,
         List<Map<String, Object>> newlyOverdue,
+        List<Map<String, Object>> rebaselined,
         List<Map<String, Object>> raised,
         List<Map<String, Object>> resolved,
         List<Map<String, Object>> moved) {
@@ -21,9 +23,15 @@ public record Changes(
         Map<Object, Map<String, Object>> oldTasks = index(PublicView.list(before, "tasks"));
         List<Map<String, Object>> completed = new ArrayList<>();
         List<Map<String, Object>> overdue = new ArrayList<>();
+        List<Map<String, Object>> rebaselined = new ArrayList<>();
         for (Map<String, Object> t : PublicView.list(after, "tasks")) {
             Map<String, Object> was = oldTasks.get(t.get("id"));
             Object wasStatus = was == null ? null : was.get("status");
+            // Publications made before the count was published hold none: a task moved since then counts.
+            if (PublicView.count(t.get("rebaselineCount"))
+                    > (was == null ? 0 : PublicView.count(was.get("rebaselineCount")))) {
+                rebaselined.add(t);
+            }
             if (PublicView.isDone(t.get("status")) && !PublicView.isDone(wasStatus)) {
                 completed.add(t);
             }
@@ -60,11 +68,11 @@ public record Changes(
                 moved.add(row);
             }
         }
-        return new Changes(completed, overdue, raised, resolved, moved);
+        return new Changes(completed, overdue, rebaselined, raised, resolved, moved);
     }
 
     static Changes none() {
-        return new Changes(List.of(), List.of(), List.of(), List.of(), List.of());
+        return new Changes(List.of(), List.of(), List.of(), List.of(), List.of(), List.of());
     }
 
     private static Map<Object, Map<String, Object>> index(List<Map<String, Object>> rows) {

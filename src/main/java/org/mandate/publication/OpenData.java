@@ -85,7 +85,19 @@ class OpenData {
                                     "clear people: the person answerable for it",
                                     "responsiblePerson"),
                             col("start_on", "clear time: the start date", "startOn"),
-                            col("deadline", "clear time: the deadline", "deadline"),
+                            col("deadline", "clear time: the deadline (as moved, if it was)", "deadline"),
+                            col(
+                                    "original_deadline",
+                                    "the deadline first set, before any re-baselining (see rebaselines.csv)",
+                                    "originalDeadline"),
+                            col(
+                                    "rebaseline_count",
+                                    "how many times an approved re-baselining moved the deadline or changed the result",
+                                    "rebaselineCount"),
+                            col(
+                                    "rebaseline_days",
+                                    "days the deadline was moved in all (negative when brought forward)",
+                                    "rebaselineDays"),
                             col("expected_result", "clear result: what done looks like", "expectedResult"),
                             col(
                                     "status",
@@ -103,6 +115,23 @@ class OpenData {
                             col("budget_planned", "planned budget, VND (at most 10^15)", "budgetPlanned"),
                             col("budget_allocated", "allocated budget, VND (at most 10^15)", "budgetAllocated"),
                             col("budget_disbursed", "disbursed budget, VND (at most 10^15)", "budgetDisbursed"))),
+            new Table(
+                    "rebaselines.csv",
+                    "one approved change of a published task's deadline or expected result, oldest first",
+                    snap -> PublicView.list(snap, "rebaselines"),
+                    List.of(
+                            col("id", "re-baselining number", "id"),
+                            col("task", "id of the task (see tasks.csv)", "task"),
+                            col("old_deadline", "the deadline before the change", "oldDeadline"),
+                            col("new_deadline", "the deadline after it", "newDeadline"),
+                            col("days", "days the deadline moved (negative when brought forward)", "days"),
+                            col("old_expected_result", "the expected result before the change", "oldExpectedResult"),
+                            col("new_expected_result", "the expected result after it", "newExpectedResult"),
+                            col("reason", "why, as the requester wrote it", "reason"),
+                            col("requested_by", "account that asked for the change", "requestedBy"),
+                            col("requested_on", "date asked", "requestedOn"),
+                            col("approved_by", "account that approved it", "approvedBy"),
+                            col("approved_on", "date approved: the change took effect then", "approvedOn"))),
             new Table(
                     "bottlenecks.csv",
                     "one bottleneck",
@@ -181,6 +210,7 @@ class OpenData {
         f.put("orgUnits", "the organisation tree (see org-units.csv)");
         f.put("resolutions", "the resolutions with their `goals` and `solutionGroups`");
         f.put("tasks", "published tasks (see tasks.csv)");
+        f.put("rebaselines", "approved changes of published tasks' deadlines and results (see rebaselines.csv)");
         f.put("bottlenecks", "bottlenecks (see bottlenecks.csv)");
         f.put("indicators", "indicators with their national `series`, `latest` status and approved `values`");
         f.put("summaries", "task, budget and bottleneck figures: `national`, per resolution and per unit");

@@ -33,7 +33,9 @@ public class PublicSite {
     static final Map<String, String> ASSETS = Map.of(
             "mandate.css", "static/css/mandate.css",
             "public.js", "static/js/public.js",
-            "echarts.min.js", "META-INF/resources/webjars/echarts/5.5.0/echarts.min.js");
+            "echarts.min.js", "META-INF/resources/webjars/echarts/5.5.0/echarts.min.js",
+            // The 34 provinces' boundaries, simplified (geo/README.md): a script, so the export opens from files.
+            "vn-provinces.js", "static/geo/vn-provinces.js");
 
     private final PublicationManagement publications;
     private final TemplateEngine templates;
@@ -74,12 +76,55 @@ public class PublicSite {
         return publicationId + "/" + lang + "/" + page;
     }
 
-    public byte[] asset(String name) {
-        String path = ASSETS.get(name);
-        if (path == null) {
+    /**
+     * A file the pages load: its bytes, the same gzip-compressed once (echarts.min.js is 1 MB, a third of that
+     * compressed), and a name that changes with its content ({@code echarts.min-<hash>.js}) so that readers
+     * may keep it for a year.
+     */
+    public record Asset(String name, String versionedName, String version, byte[] bytes, byte[] gzipped) {}
+
+    private final Map<String, Asset> assets = new java.util.concurrent.ConcurrentHashMap<>();
+
+    /** An asset by its plain or its versioned name. */
+    public Asset asset(String name) {
+        Asset known = assets.get(name);
+        if (known != null) {
+            return known;
+        }
+        for (String plain : ASSETS.keySet()) {
+            Asset a = assets.computeIfAbsent(plain, PublicSite::load);
+            assets.putIfAbsent(a.versionedName(), a);
+        }
+        Asset a = assets.get(name);
+        if (a == null) {
             throw new NotFoundException("asset", name);
         }
-        return pages.get("asset/" + name, k -> read(path));
+        return a;
+    }
+
+    /** Each asset's plain name with the versioned name the pages link to. */
+    public Map<String, String> assetLinks() {
+        Map<String, String> links = new java.util.TreeMap<>();
+        ASSETS.keySet().forEach(name -> links.put(name, asset(name).versionedName()));
+        return links;
+    }
+
+    private static Asset load(String name) {
+        byte[] bytes = read(ASSETS.get(name));
+        String version = Digests.sha256(bytes).substring(0, 12);
+        int dot = name.lastIndexOf('.');
+        String versioned = name.substring(0, dot) + "-" + version + name.substring(dot);
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream(bytes.length / 3);
+        try (java.util.zip.GZIPOutputStream gz = new java.util.zip.GZIPOutputStream(out) {
+            {
+                def.setLevel(java.util.zip.Deflater.BEST_COMPRESSION);
+            }
+        }) {
+            gz.write(bytes);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return new Asset(name, versioned, version, bytes, out.toByteArray());
     }
 
     public byte[] dataFile(long publicationId, String name) {
@@ -90,10 +135,45 @@ public class PublicSite {
         return pages.get(publicationId + "/data/" + name, k -> openData.file(publications.model(publicationId), name));
     }
 
+    /**
+     * The page comparing any two publications ({@code from} before, {@code to} after), in a language, rendered
+     * once: both are frozen. It lives beside the latest publication's pages on the live site only (a static
+     * export holds the comparison with the previous publication, its "what changed" page).
+     */
+    public byte[] comparison(long from, long to, String lang) {
+        if (!LANGUAGES.contains(lang)) {
+            throw new NotFoundException("language", lang);
+        }
+        publications.get(from);
+        publications.get(to);
+        return pages.get(to + "/" + lang + "/compare-" + from, k -> {
+            Map<String, Object> extra = new LinkedHashMap<>();
+            extra.put("from", publications.get(from));
+            extra.put("changes", Changes.between(publications.model(from), publications.model(to)));
+            return render(to, lang, "compare", extra);
+        });
+    }
+
+    /** The publication a comparison starts from by default: the latest one a week older, else the previous. */
+    public java.util.Optional<Publication> weekBefore(long to) {
+        Publication p = publications.get(to);
+        Publication week = olderBy(
+                publications.list(org.mandate.shared.Paging.of(0, 100)).items(), p, java.time.Duration.ofDays(7));
+        return week != null ? java.util.Optional.of(week) : publications.before(to);
+    }
+
+    /** What changed between two publications, for the API. */
+    public Changes changes(long from, long to) {
+        publications.get(from);
+        publications.get(to);
+        return Changes.between(publications.model(from), publications.model(to));
+    }
+
     /** Every page name of a publication (without language), for the static export. */
     public List<String> pageNames(long publicationId) {
         PublicView view = new PublicView(publications.model(publicationId), "vi");
-        List<String> names = new ArrayList<>(List.of("index", "changes", "publications", "data", "units"));
+        List<String> names =
+                new ArrayList<>(List.of("index", "changes", "publications", "data", "units", "rebaselines"));
         view.resolutions().forEach(r -> names.add("resolution-" + r.get("slug")));
         PublicView.list(publications.model(publicationId), "orgUnits").forEach(u -> names.add("unit-" + u.get("code")));
         return names;
@@ -114,10 +194,15 @@ public class PublicSite {
                     files++;
                 }
             }
-            Path assets = Files.createDirectories(dir.resolve("assets"));
-            for (String asset : ASSETS.keySet()) {
-                Files.write(assets.resolve(asset), asset(asset));
-                files++;
+            Path assetDir = Files.createDirectories(dir.resolve("assets"));
+            // Under the plain name and the versioned one the pages link to, with a gzip copy beside it for a web
+            // server that serves precompressed files (nginx's gzip_static).
+            for (String name : ASSETS.keySet()) {
+                Asset asset = asset(name);
+                Files.write(assetDir.resolve(name), asset.bytes());
+                Files.write(assetDir.resolve(asset.versionedName()), asset.bytes());
+                Files.write(assetDir.resolve(asset.versionedName() + ".gz"), asset.gzipped());
+                files += 3;
             }
             Path data = Files.createDirectories(dir.resolve("data"));
             for (String name : OpenData.FILES) {
@@ -134,22 +219,55 @@ public class PublicSite {
         }
     }
 
+    /** What the pages read of a publication, in a language. */
+    PublicView view(long publicationId, String lang) {
+        Map<String, Object> snap = publications.model(publicationId);
+        Locale locale = Locale.forLanguageTag(lang);
+        return new PublicView(
+                snap,
+                lang,
+                (key, args) -> messages.getMessage(key, args, key, locale),
+                indexes.get(publicationId, k -> new PublicView.Index(snap)));
+    }
+
+    /** The public site's language closest to a locale: one of {@link #LANGUAGES}, Vietnamese by default. */
+    static String language(Locale locale) {
+        String l = locale == null ? "" : locale.getLanguage();
+        return LANGUAGES.contains(l) ? l : "vi";
+    }
+
     private byte[] render(long publicationId, String lang, String page) {
+        return render(publicationId, lang, page, Map.of());
+    }
+
+    private byte[] render(long publicationId, String lang, String page, Map<String, Object> extra) {
         Publication publication = publications.get(publicationId);
         Map<String, Object> snap = publications.model(publicationId);
         Locale locale = Locale.forLanguageTag(lang);
-        PublicView view = new PublicView(
-                snap,
-                lang,
-                key -> messages.getMessage(key, null, key, locale),
-                indexes.get(publicationId, k -> new PublicView.Index(snap)));
+        PublicView view = view(publicationId, lang);
         Map<String, Object> vars = new LinkedHashMap<>();
         vars.put("v", view);
         vars.put("lang", lang);
         vars.put("page", page);
         vars.put("publication", publication);
+        vars.put("assets", assetLinks());
+        // ECharts (a third of a megabyte compressed) only where a chart is drawn.
+        vars.put(
+                "charts",
+                page.equals("index")
+                        || page.equals("units")
+                        || page.startsWith("resolution-")
+                        || page.startsWith("unit-") && view.hasSummary(page.substring(5)));
+        vars.put("map", page.equals("index"));
+        vars.putAll(extra);
         String template;
-        if (page.equals("index")) {
+        if (page.equals("compare") && extra.containsKey("changes")) {
+            template = "public/compare";
+            vars.put("query", "?from=" + ((Publication) extra.get("from")).id() + "&to=" + publicationId);
+            vars.put(
+                    "publications",
+                    publications.list(org.mandate.shared.Paging.of(0, 100)).items());
+        } else if (page.equals("index")) {
             template = "public/index";
         } else if (page.equals("changes")) {
             template = "public/changes";
@@ -158,6 +276,12 @@ public class PublicSite {
             vars.put(
                     "changes",
                     previous == null ? Changes.none() : Changes.between(publications.model(previous.id()), snap));
+            // "Since last week" and "since last month": the latest publications at least 7 and 28 days older.
+            List<Publication> all =
+                    publications.list(org.mandate.shared.Paging.of(0, 100)).items();
+            vars.put("publications", all);
+            vars.put("weekBefore", olderBy(all, publication, java.time.Duration.ofDays(7)));
+            vars.put("monthBefore", olderBy(all, publication, java.time.Duration.ofDays(28)));
         } else if (page.equals("publications")) {
             template = "public/publications";
             vars.put(
@@ -168,6 +292,17 @@ public class PublicSite {
             vars.put("files", OpenData.FILES);
         } else if (page.equals("units")) {
             template = "public/units";
+        } else if (page.equals("rebaselines")) {
+            template = "public/rebaselines";
+            Publication previous = publications.before(publicationId).orElse(null);
+            vars.put("previous", previous);
+            // New since the previous publication: the changes its log did not hold yet.
+            java.util.Set<Object> before = new java.util.HashSet<>();
+            if (previous != null) {
+                PublicView.list(publications.model(previous.id()), "rebaselines")
+                        .forEach(r -> before.add(PublicView.Index.key(r.get("id"))));
+            }
+            vars.put("before", before);
         } else if (page.startsWith("resolution-") && view.resolution(page.substring(11)) != null) {
             template = "public/resolution";
             vars.put("r", view.resolution(page.substring(11)));
@@ -179,6 +314,28 @@ public class PublicSite {
         }
         Context context = new Context(locale, vars);
         return templates.process(template, context).getBytes(StandardCharsets.UTF_8);
+    }
+
+    private static Publication olderBy(List<Publication> all, Publication p, java.time.Duration age) {
+        return all.stream()
+                .filter(o -> !o.publishedAt().isAfter(p.publishedAt().minus(age)))
+                .findFirst()
+                .orElse(null);
+    }
+
+    /**
+     * The page a reader sees for a mistyped public address, in their language: what went wrong and where to
+     * go from here. Not cached: the address is part of it.
+     */
+    public byte[] notFound(String lang, String path) {
+        String language = LANGUAGES.contains(lang) ? lang : "vi";
+        Map<String, Object> vars = new LinkedHashMap<>();
+        vars.put("lang", language);
+        vars.put("path", path.length() > 200 ? path.substring(0, 200) + "…" : path);
+        vars.put("css", "/public/assets/" + asset("mandate.css").versionedName());
+        return templates
+                .process("public/not-found", new Context(Locale.forLanguageTag(language), vars))
+                .getBytes(StandardCharsets.UTF_8);
     }
 
     static Set<String> languages() {

@@ -31,6 +31,7 @@ import org.mandate.reviews.SupervisionManagement;
 import org.mandate.shared.PageResult;
 import org.mandate.shared.Paging;
 import org.mandate.shared.Period;
+import org.mandate.tasks.Rebaseline;
 import org.mandate.tasks.TaskManagement;
 import org.mandate.tasks.TaskManagement.PublicTaskRow;
 import org.mandate.tasks.TaskManagement.TaskCounts;
@@ -116,6 +117,11 @@ class PublicSnapshot {
             tasks.forEachPublicTask(t -> publicTasks.add(task(t)));
             return publicTasks;
         }));
+        root.put("rebaselines", timed(took, "rebaselines", () -> {
+            List<Map<String, Object>> log = new ArrayList<>();
+            tasks.forEachPublicRebaseline(r -> log.add(rebaseline(r)));
+            return log;
+        }));
         root.put(
                 "bottlenecks",
                 timed(
@@ -197,6 +203,34 @@ class PublicSnapshot {
         row.put("budgetPlanned", t.budgetPlanned());
         row.put("budgetAllocated", t.budgetAllocated());
         row.put("budgetDisbursed", t.budgetDisbursed());
+        row.put(
+                "originalDeadline",
+                t.originalDeadline() == null ? null : t.originalDeadline().toString());
+        row.put("originalExpectedResult", t.originalExpectedResult());
+        row.put("rebaselineCount", t.rebaselineCount());
+        row.put("rebaselineDays", t.rebaselineDays());
+        return row;
+    }
+
+    /** An approved change of a task's deadline or expected result: when, why, who asked and who approved. */
+    private static Map<String, Object> rebaseline(Rebaseline r) {
+        Map<String, Object> row = new LinkedHashMap<>();
+        row.put("id", r.id());
+        row.put("task", r.taskId());
+        row.put("oldDeadline", r.oldDeadline() == null ? null : r.oldDeadline().toString());
+        row.put("newDeadline", r.newDeadline() == null ? null : r.newDeadline().toString());
+        row.put(
+                "days",
+                r.oldDeadline() == null || r.newDeadline() == null
+                        ? 0
+                        : java.time.temporal.ChronoUnit.DAYS.between(r.oldDeadline(), r.newDeadline()));
+        row.put("oldExpectedResult", r.oldExpectedResult());
+        row.put("newExpectedResult", r.newExpectedResult());
+        row.put("reason", r.reason());
+        row.put("requestedBy", r.requestedBy());
+        row.put("requestedOn", r.requestedOn() == null ? null : r.requestedOn().toString());
+        row.put("approvedBy", r.decidedBy());
+        row.put("approvedOn", r.decidedOn() == null ? null : r.decidedOn().toString());
         return row;
     }
 

@@ -1,5 +1,6 @@
 package org.mandate.publication;
 
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -19,14 +20,17 @@ public class PublicView {
     private final Map<String, Object> snap;
     private final String lang;
     private final Index index;
-    private final java.util.function.Function<String, String> messages;
+    private final java.util.function.BiFunction<String, Object[], String> messages;
 
     PublicView(Map<String, Object> snap, String lang) {
-        this(snap, lang, key -> key, new Index(snap));
+        this(snap, lang, (key, args) -> key, new Index(snap));
     }
 
     PublicView(
-            Map<String, Object> snap, String lang, java.util.function.Function<String, String> messages, Index index) {
+            Map<String, Object> snap,
+            String lang,
+            java.util.function.BiFunction<String, Object[], String> messages,
+            Index index) {
         this.snap = snap;
         this.lang = lang;
         this.messages = messages;
@@ -48,6 +52,9 @@ public class PublicView {
         final Map<String, List<Map<String, Object>>> bottlenecksByResolution;
         final Map<String, List<Map<String, Object>>> openBottlenecksByOwner;
         final Map<String, Map<String, Object>> indicatorsByCode;
+        final Map<Object, Map<String, Object>> tasksById;
+        final Map<Object, List<Map<String, Object>>> rebaselinesByTask;
+        final Map<String, List<Map<String, Object>>> openBottlenecksByAncestor;
 
         Index(Map<String, Object> snap) {
             List<Map<String, Object>> units = list(snap, "orgUnits");
@@ -59,11 +66,13 @@ public class PublicView {
                 add(unitsByLevel, (String) u.get("level"), u);
                 add(childrenByParent, (String) u.get("parent"), u);
             }
+            tasksById = new java.util.HashMap<>();
             tasksByResolution = new java.util.HashMap<>();
             upperTasksByResolution = new java.util.HashMap<>();
             tasksByLead = new java.util.HashMap<>();
             overdueByAncestor = new java.util.HashMap<>();
             for (Map<String, Object> t : list(snap, "tasks")) {
+                tasksById.put(key(t.get("id")), t);
                 String lead = (String) t.get("leadUnit");
                 add(tasksByResolution, (String) t.get("resolution"), t);
                 add(tasksByLead, lead, t);
@@ -82,14 +91,32 @@ public class PublicView {
             }
             bottlenecksByResolution = new java.util.HashMap<>();
             openBottlenecksByOwner = new java.util.HashMap<>();
+            openBottlenecksByAncestor = new java.util.HashMap<>();
             for (Map<String, Object> b : list(snap, "bottlenecks")) {
                 add(bottlenecksByResolution, (String) b.get("resolution"), b);
                 if ("OPEN".equals(b.get("status"))) {
                     add(openBottlenecksByOwner, (String) b.get("owner"), b);
+                    String c = (String) b.get("owner");
+                    for (int guard = 0; c != null && guard < 20; guard++) {
+                        add(openBottlenecksByAncestor, c, b);
+                        Map<String, Object> cu = unitsByCode.get(c);
+                        c = cu == null ? null : (String) cu.get("parent");
+                    }
                 }
+            }
+            rebaselinesByTask = new java.util.HashMap<>();
+            for (Map<String, Object> r : list(snap, "rebaselines")) {
+                rebaselinesByTask
+                        .computeIfAbsent(key(r.get("task")), k -> new java.util.ArrayList<>())
+                        .add(r);
             }
             indicatorsByCode = new java.util.HashMap<>();
             list(snap, "indicators").forEach(i -> indicatorsByCode.putIfAbsent((String) i.get("code"), i));
+        }
+
+        /** Ids are read back from JSON as Integer or Long: one key for both. */
+        static Object key(Object id) {
+            return id instanceof Number n ? (Object) n.longValue() : id;
         }
 
         private static void add(Map<String, List<Map<String, Object>>> m, String key, Map<String, Object> row) {
@@ -203,6 +230,17 @@ public class PublicView {
 
     public boolean hasSummary(String code) {
         return map(map(snap.get("summaries")).get("units")).containsKey(code);
+    }
+
+    /** A count from a snapshot: any number as a long, anything else 0. */
+    static long count(Object n) {
+        return n instanceof Number x ? x.longValue() : 0;
+    }
+
+    /** How many tasks of a set of figures are done, on time or late. */
+    public long done(Map<String, Object> figures) {
+        Map<String, Object> byStatus = map(figures.get("tasksByStatus"));
+        return count(byStatus.get("DONE")) + count(byStatus.get("DONE_LATE"));
     }
 
     /** How many bottlenecks are open in a set of figures, all types together. */
@@ -377,7 +415,262 @@ public class PublicView {
     }
 
     public String msg(String key) {
-        return messages.apply(key);
+        return messages.apply(key, null);
+    }
+
+    /** A message with its placeholders filled (numbers already written by {@link Figures}). */
+    public String msg(String key, Object... args) {
+        return messages.apply(key, args);
+    }
+
+    // ---- the re-baselining log ------------------------------------------------------------------------
+
+    /** The approved changes of a task's deadline or expected result, oldest first. */
+    public List<Map<String, Object>> rebaselinesOf(Object task) {
+        return index.rebaselinesByTask.getOrDefault(Index.key(task), List.of());
+    }
+
+    /** Every approved re-baselining in the publication, the latest first. */
+    public List<Map<String, Object>> rebaselines() {
+        List<Map<String, Object>> all = new java.util.ArrayList<>(list(snap, "rebaselines"));
+        java.util.Collections.reverse(all);
+        return all;
+    }
+
+    /**
+     * How many tasks led by the unit and the units under it had their deadline or result moved, and how many
+     * times in all: {tasks, times}.
+     */
+    public long[] rebaselinedUnder(String code) {
+        long[] out = {0, 0};
+        java.util.ArrayDeque<String> units = new java.util.ArrayDeque<>(List.of(code));
+        java.util.Set<String> seen = new java.util.HashSet<>();
+        while (!units.isEmpty()) {
+            String u = units.pop();
+            if (!seen.add(u)) {
+                continue;
+            }
+            for (Map<String, Object> t : tasksLedBy(u)) {
+                long times = count(t.get("rebaselineCount"));
+                if (times > 0) {
+                    out[0]++;
+                    out[1] += times;
+                }
+            }
+            children(u).forEach(c -> units.push((String) c.get("code")));
+        }
+        return out;
+    }
+
+    /** How many of the re-baselinings are not among {@code before}. */
+    public long countNew(List<Map<String, Object>> rebaselines, java.util.Set<Object> before) {
+        return rebaselines.stream().filter(r -> isNew(r, before)).count();
+    }
+
+    /** The task a re-baselining changed, or an empty map. */
+    public Map<String, Object> task(Object id) {
+        Map<String, Object> t = index.tasksById.get(Index.key(id));
+        return t == null ? Map.of() : t;
+    }
+
+    /** "deadline moved 2 times, 75 days in all", in the reader's language; empty when it never moved. */
+    public String movedLine(Map<String, Object> task) {
+        long times = count(task.get("rebaselineCount"));
+        if (times == 0) {
+            return "";
+        }
+        Figures fmt = Figures.of(lang);
+        return msg(
+                "public.rebaselines.moved." + (times == 1 ? "once" : "times"),
+                fmt.integer(times),
+                fmt.integer(count(task.get("rebaselineDays"))));
+    }
+
+    /** True when the re-baselining is not among {@code before} (the ids the previous publication held). */
+    public boolean isNew(Map<String, Object> rebaseline, java.util.Set<Object> before) {
+        return !before.contains(Index.key(rebaseline.get("id")));
+    }
+
+    // ---- the headline in words ---------------------------------------------------------------------
+
+    /**
+     * The figures a headline says, for the country ({@code national}), a resolution ({@code resolution}, its
+     * slug) or a unit and the units under it ({@code unit}, its code). Goals are counted only where some are
+     * known ({@code goals} null otherwise): a resolution's goals, whose indicator's latest national figure meets
+     * this year's point on the way to the target; a province's key indicators with a figure there. Overdue
+     * days are counted to the publication's day; the money of the bottlenecks is what the tasks they block
+     * still have to spend (planned less disbursed), each task once.
+     */
+    public record HeadlineFigures(
+            Long goalsOnTrack,
+            Long goals,
+            long done,
+            long tasks,
+            long overdue,
+            long oldestOverdueDays,
+            long openBottlenecks,
+            long blockedMoney) {}
+
+    public HeadlineFigures headlineFigures(String scope, String key) {
+        Map<String, Object> figures;
+        List<Map<String, Object>> overdueRows;
+        List<Map<String, Object>> open;
+        Long goals = null;
+        Long onTrack = null;
+        switch (scope) {
+            case "national" -> {
+                figures = summary();
+                overdueRows = tasks().stream()
+                        .filter(t -> "OVERDUE".equals(t.get("status")))
+                        .toList();
+                open = list(snap, "bottlenecks").stream()
+                        .filter(b -> "OPEN".equals(b.get("status")))
+                        .toList();
+                long[] g = {0, 0};
+                resolutions().forEach(r -> countGoals(r, g));
+                if (g[0] > 0) {
+                    goals = g[0];
+                    onTrack = g[1];
+                }
+            }
+            case "resolution" -> {
+                figures = resolutionSummary(key);
+                overdueRows = tasksOf(key).stream()
+                        .filter(t -> "OVERDUE".equals(t.get("status")))
+                        .toList();
+                open = index.bottlenecksByResolution.getOrDefault(key, List.of()).stream()
+                        .filter(b -> "OPEN".equals(b.get("status")))
+                        .toList();
+                Map<String, Object> r = resolution(key);
+                long[] g = {0, 0};
+                if (r != null) {
+                    countGoals(r, g);
+                }
+                if (g[0] > 0) {
+                    goals = g[0];
+                    onTrack = g[1];
+                }
+            }
+            case "unit" -> {
+                overdueRows = overdueUnder(key);
+                open = index.openBottlenecksByAncestor.getOrDefault(key, List.of());
+                if (hasSummary(key)) {
+                    figures = unitSummary(key);
+                } else {
+                    // Communes and departments have no summary of their own: they lead their tasks themselves.
+                    figures = figuresOf(tasksLedBy(key), overdueRows.size());
+                }
+                List<Map<String, Object>> known = indicatorsAt(key).stream()
+                        .filter(row -> map(row.get("status")).get("onTrack") != null)
+                        .toList();
+                if (!known.isEmpty()) {
+                    goals = (long) known.size();
+                    onTrack = known.stream()
+                            .filter(row ->
+                                    Boolean.TRUE.equals(map(row.get("status")).get("onTrack")))
+                            .count();
+                }
+            }
+            default -> throw new IllegalArgumentException(scope);
+        }
+        LocalDate asOf = LocalDate.parse((String) snap.get("asOf"));
+        long oldest = 0;
+        for (Map<String, Object> t : overdueRows) {
+            if (t.get("deadline") instanceof String d) {
+                oldest = Math.max(oldest, java.time.temporal.ChronoUnit.DAYS.between(LocalDate.parse(d), asOf));
+            }
+        }
+        java.util.Set<Object> blocked = new java.util.HashSet<>();
+        // blockedTasks is a list of ids, not of rows: read through the untyped list.
+        for (Map<String, Object> b : open) {
+            if (b.get("blockedTasks") instanceof List<?> ids) {
+                ids.forEach(id -> blocked.add(Index.key(id)));
+            }
+        }
+        long money = 0;
+        for (Object id : blocked) {
+            Map<String, Object> t = index.tasksById.get(id);
+            if (t != null) {
+                money += Math.max(0, count(t.get("budgetPlanned")) - count(t.get("budgetDisbursed")));
+            }
+        }
+        return new HeadlineFigures(
+                onTrack,
+                goals,
+                done(figures),
+                count(figures.get("tasks")),
+                count(figures.get("overdue")),
+                oldest,
+                openBottlenecks(figures),
+                money);
+    }
+
+    private void countGoals(Map<String, Object> resolution, long[] into) {
+        for (Map<String, Object> g : list(resolution, "goals")) {
+            into[0]++;
+            Map<String, Object> i = indicator((String) g.get("indicator"));
+            if (i != null && Boolean.TRUE.equals(map(i.get("latest")).get("onTrack"))) {
+                into[1]++;
+            }
+        }
+    }
+
+    /** The headline figures of a set of task rows (no drafts are published), for units without a summary. */
+    private static Map<String, Object> figuresOf(List<Map<String, Object>> rows, long overdue) {
+        Map<String, Object> byStatus = new java.util.HashMap<>();
+        rows.forEach(t -> byStatus.merge((String) t.get("status"), 1L, (a, b) -> (Long) a + (Long) b));
+        Map<String, Object> f = new java.util.HashMap<>();
+        f.put("tasksByStatus", byStatus);
+        f.put("tasks", (long) rows.size());
+        f.put("overdue", overdue);
+        return f;
+    }
+
+    /**
+     * The headline in words, from {@link #headlineFigures}: "3 of 7 goals on track; 12 of 40 tasks done; 5
+     * overdue, the oldest by 246 days; 2 open bottlenecks block VND 120 bn." Every number is written by
+     * {@link Figures}; each clause is a message of the reader's language, its form chosen by the number it
+     * agrees with.
+     */
+    public String headline(String scope, String key) {
+        HeadlineFigures h = headlineFigures(scope, key);
+        Figures fmt = Figures.of(lang);
+        List<String> clauses = new java.util.ArrayList<>();
+        if (h.goals() != null) {
+            clauses.add(msg(
+                    "public.headline.goals." + (h.goals() == 1 ? "one" : "many"),
+                    fmt.integer(h.goalsOnTrack()),
+                    fmt.integer(h.goals())));
+        }
+        clauses.add(msg(
+                "public.headline.tasks." + (h.tasks() == 1 ? "one" : "many"),
+                fmt.integer(h.done()),
+                fmt.integer(h.tasks())));
+        if (h.overdue() == 0) {
+            clauses.add(msg("public.headline.overdue.none"));
+        } else if (h.oldestOverdueDays() <= 0) {
+            clauses.add(msg("public.headline.overdue.count", fmt.integer(h.overdue())));
+        } else {
+            clauses.add(msg(
+                    "public.headline.overdue." + (h.overdue() == 1 ? "one" : "many")
+                            + (h.oldestOverdueDays() == 1 ? "Day" : "Days"),
+                    fmt.integer(h.overdue()),
+                    fmt.integer(h.oldestOverdueDays())));
+        }
+        if (h.openBottlenecks() == 0) {
+            clauses.add(msg("public.headline.bottlenecks.none"));
+        } else {
+            String form = h.openBottlenecks() == 1 ? "one" : "many";
+            clauses.add(
+                    h.blockedMoney() > 0
+                            ? msg(
+                                    "public.headline.bottlenecks." + form,
+                                    fmt.integer(h.openBottlenecks()),
+                                    fmt.money(h.blockedMoney()))
+                            : msg("public.headline.bottlenecks." + form + "NoMoney", fmt.integer(h.openBottlenecks())));
+        }
+        String sentence = String.join(lang.equals("fr") ? "\u00a0; " : "; ", clauses) + ".";
+        return sentence.substring(0, 1).toUpperCase(locale()) + sentence.substring(1);
     }
 
     // ---- charts: ECharts options as JSON, drawn by public.js; the same numbers are in a table ------
@@ -584,6 +877,46 @@ public class PublicView {
             legends.add(legend);
         }
         return legends;
+    }
+
+    // ---- the map of the 34 provinces: the grid's figures and colours, drawn on their boundaries ---------
+
+    /** The colours of the bands, worst (0) to best (4), the same as the grid's tiles; no data is grey. */
+    static final String[] BAND_COLOURS = {"#fde2e1", "#fbd5a5", "#d8e8c7", "#7fb88a", "#1f6f3a"};
+
+    static final String NO_DATA_COLOUR = "#e5e7eb";
+
+    /**
+     * What public.js needs to draw the map: each province's code (the boundaries' {@code name}), name, page,
+     * and for each measure its value, its text and its band's colour, from {@link #provinceTiles} (the table
+     * beside the map prints the same).
+     */
+    public String mapData(List<Map<String, Object>> tiles) {
+        Figures fmt = Figures.of(lang);
+        List<Object> provinces = new java.util.ArrayList<>();
+        for (Map<String, Object> t : tiles) {
+            Map<String, Object> values = new java.util.TreeMap<>();
+            Map<String, Object> texts = new java.util.TreeMap<>();
+            Map<String, Object> colours = new java.util.TreeMap<>();
+            for (String m : GRID_MEASURES) {
+                Object v = t.get(m);
+                values.put(m, v);
+                texts.put(m, tileText(m, v, fmt));
+                int band = (int) t.get("b_" + m);
+                colours.put(m, band < 0 ? NO_DATA_COLOUR : BAND_COLOURS[band]);
+            }
+            Map<String, Object> p = new java.util.TreeMap<>();
+            p.put("code", t.get("code"));
+            p.put("name", t.get("name"));
+            p.put("link", unitLink((String) t.get("code")));
+            p.put("values", values);
+            p.put("texts", texts);
+            p.put("colours", colours);
+            provinces.add(p);
+        }
+        Map<String, Object> labels = new java.util.TreeMap<>();
+        GRID_MEASURES.forEach(m -> labels.put(m, msg("public.grid." + m)));
+        return JSON.writeValueAsString(Map.of("provinces", provinces, "labels", labels));
     }
 
     /** A tile's figure for a measure as the reader sees it: percentages, counts, scores. */

@@ -180,7 +180,11 @@ public class TaskManagement {
             LocalDate startOn,
             long budgetPlanned,
             long budgetAllocated,
-            long budgetDisbursed) {}
+            long budgetDisbursed,
+            LocalDate originalDeadline,
+            String originalExpectedResult,
+            int rebaselineCount,
+            int rebaselineDays) {}
 
     /**
      * Per-unit scorecard inputs over a date range (tasks led in the unit's subtree). The rates are percentages
@@ -1293,6 +1297,11 @@ public class TaskManagement {
                 t -> each.accept(publicRow(t)));
     }
 
+    /** Every approved re-baseline of a public task (no drafts), oldest first: the log a publication freezes. */
+    public void forEachPublicRebaseline(java.util.function.Consumer<Rebaseline> each) {
+        tasks.forEachApprovedRebaseline(each);
+    }
+
     /** For every reference of a blocker source, the ids of the tasks it blocks (one query). */
     public Map<String, List<Long>> blockedTasksByRef(String source) {
         return tasks.blockedTaskIdsByRef(source);
@@ -1323,7 +1332,11 @@ public class TaskManagement {
                 t.startOn(),
                 t.budgetPlanned(),
                 t.budgetAllocated(),
-                t.budgetDisbursed());
+                t.budgetDisbursed(),
+                t.originalDeadline(),
+                t.originalExpectedResult(),
+                t.rebaselineCount(),
+                t.rebaselineDays());
     }
 
     /**

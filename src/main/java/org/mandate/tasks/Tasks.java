@@ -786,6 +786,19 @@ class Tasks {
                 """).param("id", taskId).query(Tasks::mapRebaseline).list();
     }
 
+    /** Every approved re-baseline of a task past draft, in the order they were asked for: the public log. */
+    void forEachApprovedRebaseline(java.util.function.Consumer<Rebaseline> each) {
+        jdbc.sql("""
+                select r.id, r.task_id, r.old_deadline, r.new_deadline, r.old_expected_result, r.new_expected_result,
+                       r.reason, r.state, r.requested_by, r.requested_on, r.decided_by, r.decided_on
+                  from task_rebaseline r join task t on t.id = r.task_id
+                 where r.state = 'APPROVED' and t.status <> 'DRAFT'
+                 order by r.id
+                """).query(rs -> {
+            each.accept(mapRebaseline(rs, 0));
+        });
+    }
+
     Optional<Rebaseline> rebaseline(long id) {
         return jdbc.sql("""
                 select id, task_id, old_deadline, new_deadline, old_expected_result, new_expected_result, reason,

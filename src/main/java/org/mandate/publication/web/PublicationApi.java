@@ -5,6 +5,8 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 import org.mandate.publication.PublicSite;
@@ -85,6 +87,33 @@ class PublicationApi {
     @GetMapping("/api/v1/public/publications/{id}/verify")
     Verification verify(@PathVariable long id) {
         return publications.verify(id);
+    }
+
+    /** What changed between any two publications, {@code from} the earlier state {@code to} the later one. */
+    record Comparison(Publication from, Publication to, org.mandate.publication.Changes changes) {}
+
+    @GetMapping("/api/v1/public/publications/compare")
+    Comparison compare(@RequestParam long from, @RequestParam long to) {
+        return new Comparison(publications.get(from), publications.get(to), site.changes(from, to));
+    }
+
+    /**
+     * The re-baselining log published with a publication: every approved change of a public task's deadline or
+     * expected result up to it, oldest first (also {@code rebaselines.csv} among its files).
+     */
+    @GetMapping("/api/v1/public/publications/{id}/rebaselines")
+    PageResult<Map<String, Object>> rebaselines(
+            @PathVariable long id,
+            @RequestParam(required = false) Integer page,
+            @RequestParam(required = false) Integer size) {
+        publications.get(id);
+        Object log = publications.model(id).get("rebaselines");
+        @SuppressWarnings("unchecked")
+        List<Map<String, Object>> all = log instanceof List<?> l ? (List<Map<String, Object>>) l : List.of();
+        Paging paging = Paging.of(page, size);
+        int from = (int) Math.min(all.size(), paging.offset());
+        int to = Math.min(all.size(), from + paging.size());
+        return new PageResult<>(all.subList(from, to), paging.page(), paging.size(), all.size());
     }
 
     @GetMapping("/api/v1/public/publications/{id}/files/{name:.+}")
