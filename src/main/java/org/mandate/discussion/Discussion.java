@@ -202,8 +202,6 @@ public class Discussion {
         long id = keys.getKey().longValue();
         Attachment created = attachment(id);
         events.publishEvent(AuditedChange.created("attachment", String.valueOf(id), created));
-        events.publishEvent(
-                new DiscussionEvents.EvidenceAttached(id, target, subject.link(), actor.username(), sha256));
         return created;
     }
 

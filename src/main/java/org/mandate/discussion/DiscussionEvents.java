@@ -18,7 +18,4 @@ public final class DiscussionEvents {
             String author,
             String targetUnit,
             List<String> mentionedUnits) {}
-
-    /** An evidence file was attached to a target. */
-    public record EvidenceAttached(long attachmentId, String target, String link, String uploadedBy, String sha256) {}
 }

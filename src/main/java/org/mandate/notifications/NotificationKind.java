@@ -5,6 +5,7 @@ public enum NotificationKind {
     TASK_ASSIGNED,
     TASK_DUE_SOON,
     TASK_OVERDUE,
+    TASK_AT_RISK,
     TASK_COMPLETED,
     REPORT_DUE,
     REPORT_LATE,

@@ -65,6 +65,24 @@ class NotificationRules {
                 List.of(t.title(), String.valueOf(e.deadline())));
     }
 
+    /** A lead unit says its task is at risk: the approver's leaders hear it at once, not at the deadline. */
+    @EventListener
+    void on(org.mandate.tasks.TaskEvents.TaskProgressReported e) {
+        if (e.status() != org.mandate.tasks.TaskStatus.AT_RISK) {
+            return;
+        }
+        Task t = tasks.get(e.taskId());
+        if (t.approver() == null) {
+            return;
+        }
+        center.tell(
+                people.leaders(t.approver()),
+                NotificationKind.TASK_AT_RISK,
+                "task-at-risk:" + e.taskId() + ":" + e.reportedOn(),
+                taskLink(e.taskId()),
+                List.of(t.title(), String.valueOf(e.progress())));
+    }
+
     @EventListener
     void on(TaskCompleted e) {
         Task t = tasks.get(e.taskId());

@@ -226,6 +226,23 @@ class NotificationsIntegrationTests {
     }
 
     @Test
+    void aTaskReportedAtRiskReachesTheApproversLeader() {
+        long task = createTask("At risk " + Fixtures.unique(), "CAOBANG-C01");
+        Api.Response update = Api.as(port, "reporter.caobang-c01")
+                .post(
+                        "/api/v1/tasks/" + task + "/updates",
+                        "{\"progress\": 20, \"status\": \"AT_RISK\", \"note\": \"Land\"}");
+        assertThat(update.status()).as(update.body()).isIn(200, 201);
+        assertThat(jdbc.sql(
+                                "select count(*) from notification where recipient = 'leader.caobang' and kind = 'TASK_AT_RISK'"
+                                        + " and link = :link")
+                        .param("link", "/tasks/" + task)
+                        .query(Long.class)
+                        .single())
+                .isEqualTo(1);
+    }
+
+    @Test
     void anInvitedExpertIsToldInFrench() {
         Api.Response invited = Api.as(port, "steering")
                 .post(
