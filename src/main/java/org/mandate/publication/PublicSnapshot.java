@@ -66,6 +66,8 @@ class PublicSnapshot {
 
     private final int parallelism;
 
+    private final org.mandate.tasks.DeliveryConfidence confidence;
+
     PublicSnapshot(
             OrgUnitManagement orgUnits,
             ResolutionManagement resolutions,
@@ -79,8 +81,10 @@ class PublicSnapshot {
             FeedbackManagement feedback,
             Scorecards scorecards,
             Clock clock,
+            org.mandate.tasks.DeliveryConfidence confidence,
             @Value("${mandate.demo:false}") boolean sample,
             @Value("${mandate.publication.parallelism:2}") int parallelism) {
+        this.confidence = confidence;
         this.parallelism = parallelism;
         this.orgUnits = orgUnits;
         this.resolutions = resolutions;
@@ -114,7 +118,21 @@ class PublicSnapshot {
         root.put("resolutions", catalogue.stream().map(this::resolution).toList());
         root.put("tasks", timed(took, "tasks", () -> {
             List<Map<String, Object>> publicTasks = new ArrayList<>();
-            tasks.forEachPublicTask(t -> publicTasks.add(task(t)));
+            Map<Long, List<org.mandate.tasks.Confidence>> rated = confidence.latestTwo();
+            tasks.forEachPublicTask(t -> {
+                Map<String, Object> row = task(t);
+                List<org.mandate.tasks.Confidence> two = rated.get(t.id());
+                if (two != null) {
+                    // The current rating with its reason and date, and the one before it: the trend.
+                    Map<String, Object> c = new LinkedHashMap<>();
+                    c.put("rating", two.get(0).rating().name());
+                    c.put("reason", two.get(0).reason());
+                    c.put("on", two.get(0).setAt().toString());
+                    c.put("previous", two.size() > 1 ? two.get(1).rating().name() : null);
+                    row.put("confidence", c);
+                }
+                publicTasks.add(row);
+            });
             return publicTasks;
         }));
         root.put("rebaselines", timed(took, "rebaselines", () -> {

@@ -66,13 +66,38 @@ class TaskController {
             OrgUnitManagement orgUnits,
             TaskSpreadsheets sheets,
             MessageSource messages,
-            Discussion discussion) {
+            Discussion discussion,
+            org.mandate.tasks.DeliveryConfidence confidence) {
         this.tasks = tasks;
         this.resolutions = resolutions;
         this.orgUnits = orgUnits;
         this.sheets = sheets;
         this.messages = messages;
         this.discussion = discussion;
+        this.confidence = confidence;
+    }
+
+    private final org.mandate.tasks.DeliveryConfidence confidence;
+
+    @PostMapping("/tasks/{id}/confidence")
+    String rate(
+            @PathVariable long id,
+            @RequestParam(required = false) String rating,
+            @RequestParam(required = false) String reason,
+            RedirectAttributes redirect) {
+        try {
+            org.mandate.tasks.ConfidenceRating r = null;
+            try {
+                r = rating == null ? null : org.mandate.tasks.ConfidenceRating.valueOf(rating);
+            } catch (IllegalArgumentException e) {
+                // An unknown step reads as none chosen.
+            }
+            confidence.rate(Actor.require(), id, r, reason);
+            redirect.addFlashAttribute("notice", text("tasks.confidence.saved"));
+        } catch (ProblemException e) {
+            redirect.addFlashAttribute("error", describe(e));
+        }
+        return "redirect:/tasks/" + id + "#confidence";
     }
 
     private final Discussion discussion;
@@ -175,6 +200,8 @@ class TaskController {
         model.addAttribute("timeline", timeline(actor, id, updates));
         model.addAttribute("mayDiscuss", tasks.mayWrite(actor, task.leadUnit()) || tasks.mayApprove(actor, task));
         model.addAttribute("maxFileMb", discussion.maxFileSize() / (1024 * 1024));
+        model.addAttribute("confidence", confidence.history(actor, id));
+        model.addAttribute("ratings", org.mandate.tasks.ConfidenceRating.values());
         List<Rebaseline> rebaselines = tasks.rebaselines(id);
         model.addAttribute("rebaselines", rebaselines);
         model.addAttribute(
