@@ -137,8 +137,8 @@ public class PublicSite {
 
     /**
      * The page comparing any two publications ({@code from} before, {@code to} after), in a language, rendered
-     * once: both are frozen. It lives beside the latest publication's pages on the live site only (a static
-     * export holds the comparison with the previous publication, its "what changed" page).
+     * once: both are frozen. The static export holds the default one (a week before, else the previous
+     * publication) as {@code compare.html}, beside its "what changed" page.
      */
     public byte[] comparison(long from, long to, String lang) {
         if (!LANGUAGES.contains(lang)) {
@@ -191,6 +191,15 @@ public class PublicSite {
                     byte[] html = renderedPage(publicationId, lang, name);
                     Files.write(
                             langDir.resolve(name + ".html"), html != null ? html : render(publicationId, lang, name));
+                    files++;
+                }
+                // The comparison with the publication a week before (else the previous one), as the live
+                // site's compare.html shows it by default.
+                java.util.Optional<Publication> before = weekBefore(publicationId);
+                if (before.isPresent()) {
+                    Files.write(
+                            langDir.resolve("compare.html"),
+                            comparison(before.get().id(), publicationId, lang));
                     files++;
                 }
             }

@@ -70,6 +70,13 @@ class PublicSiteBrowserIntegrationTests {
             assertThat(browser.driver().getCurrentUrl()).startsWith("file:");
             browser.waitForText("70-NQ/TW", "On ensuring national energy security");
             browser.find(By.cssSelector("[data-chart] svg"));
+
+            // The comparison of two publications is in the export too, as the live site shows it.
+            long before = site.weekBefore(p.id()).orElseThrow().id();
+            browser.go("/public/ru/compare.html?from=" + before + "&to=" + p.id());
+            String liveComparison = browser.text(By.tagName("main"));
+            browser.driver().get(dir.resolve("ru/compare.html").toUri().toString());
+            assertThat(browser.text(By.tagName("main"))).isEqualTo(liveComparison);
         }
     }
 
