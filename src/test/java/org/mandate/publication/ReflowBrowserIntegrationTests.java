@@ -81,4 +81,50 @@ class ReflowBrowserIntegrationTests {
             assertThat(wide).isEmpty();
         }
     }
+
+    /**
+     * The staff forms people fill in on a phone (and the new-task form on a 1,366 px laptop) fit the window:
+     * nothing scrolls sideways.
+     */
+    @Test
+    void noStaffFormScrollsSideways() {
+        try (Browser browser = Browser.open(port)) {
+            browser.login("reporter.caobang", "demo");
+            long task = (Long) org.springframework.jdbc.core.simple.JdbcClient.create(dataSource)
+                    .sql(
+                            "select min(t.id) from task t join org_unit u on u.id = t.lead_unit_id where u.code = 'CAOBANG'")
+                    .query(Long.class)
+                    .single();
+            List<String> wide = new ArrayList<>();
+            for (int width : new int[] {320, 1366}) {
+                browser.driver().manage().window().setSize(new org.openqa.selenium.Dimension(width, 800));
+                ((org.openqa.selenium.chromium.HasCdp) browser.driver())
+                        .executeCdpCommand(
+                                "Emulation.setDeviceMetricsOverride",
+                                Map.of("width", width, "height", 800, "deviceScaleFactor", 1, "mobile", width < 400));
+                for (String lang : List.of("vi", "en", "fr", "ru")) {
+                    for (String path : List.of(
+                            "/tasks/new",
+                            "/tasks/" + task,
+                            "/bottlenecks/new",
+                            "/data-entry",
+                            "/notifications",
+                            "/notifications/settings",
+                            "/account")) {
+                        browser.go(path + "?lang=" + lang);
+                        long viewport = (Long) browser.script("return document.documentElement.clientWidth");
+                        long content = (Long) browser.script("return document.documentElement.scrollWidth");
+                        if (content > viewport) {
+                            wide.add(width + " " + path + " " + lang + ": " + content + " px in " + viewport + " — "
+                                    + browser.script(STICKING_OUT));
+                        }
+                    }
+                }
+            }
+            assertThat(wide).isEmpty();
+        }
+    }
+
+    @Autowired
+    javax.sql.DataSource dataSource;
 }
