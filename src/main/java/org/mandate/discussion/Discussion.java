@@ -215,6 +215,10 @@ public class Discussion {
     /** The stored bytes of an attachment the reader may see. */
     public byte[] content(Actor reader, long id) {
         attachment(reader, id);
+        return bytes(id);
+    }
+
+    private byte[] bytes(long id) {
         return jdbc.sql("select content from discussion_attachment where id = :id")
                 .param("id", id)
                 .query((rs, n) -> rs.getBytes(1))
@@ -235,10 +239,7 @@ public class Discussion {
     /** The bytes of an evidence file of a public target. */
     public byte[] publicContent(long id) {
         publicAttachment(id);
-        return jdbc.sql("select content from discussion_attachment where id = :id")
-                .param("id", id)
-                .query((rs, n) -> rs.getBytes(1))
-                .single();
+        return bytes(id);
     }
 
     /** The evidence files of a public target, oldest first (empty for any other). */

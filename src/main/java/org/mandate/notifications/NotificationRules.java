@@ -1,6 +1,5 @@
 package org.mandate.notifications;
 
-import java.time.LocalDate;
 import java.util.List;
 import java.util.Set;
 import org.mandate.bottlenecks.Bottleneck;
@@ -236,9 +235,5 @@ class NotificationRules {
 
     static String bottleneckLink(long id) {
         return "/bottlenecks/" + id;
-    }
-
-    static String day(LocalDate d) {
-        return String.valueOf(d);
     }
 }

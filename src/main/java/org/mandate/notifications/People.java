@@ -1,6 +1,5 @@
 package org.mandate.notifications;
 
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.EnumSet;
 import java.util.LinkedHashSet;
@@ -60,8 +59,8 @@ class People {
     }
 
     private static Set<String> names(List<User> users) {
-        List<String> names = new ArrayList<>();
+        Set<String> names = new LinkedHashSet<>();
         users.forEach(u -> names.add(u.username()));
-        return new LinkedHashSet<>(names);
+        return names;
     }
 }
